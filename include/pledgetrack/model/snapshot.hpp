@@ -1,0 +1,91 @@
+// A snapshot: every unit project of one district's pledges as of one date.
+#pragma once
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pledgetrack/error.hpp"
+#include "pledgetrack/model/project.hpp"
+#include "pledgetrack/time/date.hpp"
+
+namespace pledgetrack {
+
+using date = boost::gregorian::date;
+
+/// The projects of one district (자치단체) in one term (민선 n기) as of one
+/// date (기준일자). Projects keep the order they were added in; ids are unique.
+///
+///     snapshot s("광주광역시 서구", 8, date(2024, 3, 31));
+///     s.add(p);                      // data_error if p.id is already there
+///     s.at(project_id::parse("2-3-4")).status;
+class snapshot {
+ public:
+  snapshot() = default;
+  snapshot(std::string district, int term, date as_of)
+      : district_(std::move(district)), term_(term), as_of_(as_of) {}
+
+  [[nodiscard]] const std::string& district() const noexcept { return district_; }
+  /// The term number n of 민선 n기 (0 when not known).
+  [[nodiscard]] int term() const noexcept { return term_; }
+  [[nodiscard]] date as_of() const noexcept { return as_of_; }
+
+  /// Adds a project. A duplicate id, or a progress outside 0–100, is a
+  /// data_error naming the id and the value.
+  void add(project p) {
+    if (p.id.empty()) throw data_error("a project needs an id (title: '" + p.title + "')");
+    if (p.progress && (*p.progress < fraction(0) || *p.progress > fraction(100)))
+      throw data_error("progress of project '" + p.id.to_string() + "' must lie in 0..100, not " +
+                       p.progress->to_string());
+    const auto [it, inserted] = index_.try_emplace(p.id, projects_.size());
+    if (!inserted)
+      throw data_error("duplicate project id '" + p.id.to_string() + "' in the snapshot of " + district_ +
+                       " as of " + format_date(as_of_));
+    projects_.push_back(std::move(p));
+  }
+
+  [[nodiscard]] const std::vector<project>& projects() const noexcept { return projects_; }
+  [[nodiscard]] std::size_t size() const noexcept { return projects_.size(); }
+  [[nodiscard]] bool empty() const noexcept { return projects_.empty(); }
+  [[nodiscard]] auto begin() const noexcept { return projects_.begin(); }
+  [[nodiscard]] auto end() const noexcept { return projects_.end(); }
+
+  /// The project with this id, or nullptr.
+  [[nodiscard]] const project* find(const project_id& id) const noexcept {
+    const auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &projects_[it->second];
+  }
+  /// The project with this id; a data_error naming the id when there is none.
+  [[nodiscard]] const project& at(const project_id& id) const {
+    if (const project* p = find(id)) return *p;
+    throw data_error("no project '" + id.to_string() + "' in the snapshot of " + district_ + " as of " +
+                     format_date(as_of_));
+  }
+  /// The same, with the id as text (`"2-3-④"` works).
+  [[nodiscard]] const project& at(std::string_view id_text) const { return at(project_id::parse(id_text)); }
+
+  friend bool operator==(const snapshot& a, const snapshot& b) {
+    return a.district_ == b.district_ && a.term_ == b.term_ && a.as_of_ == b.as_of_ &&
+           a.projects_ == b.projects_;
+  }
+
+  friend std::ostream& operator<<(std::ostream& os, const snapshot& s) {
+    os << "snapshot(district=\"" << s.district_ << "\", term=" << s.term_ << ", as_of=";
+    if (s.as_of_.is_special()) os << "None";
+    else os << format_date(s.as_of_);
+    return os << ", projects=" << s.projects_.size() << ")";
+  }
+
+ private:
+  std::string district_;
+  int term_ = 0;
+  date as_of_;
+  std::vector<project> projects_;
+  std::unordered_map<project_id, std::size_t> index_;
+};
+
+}  // namespace pledgetrack

@@ -1,0 +1,20 @@
+// The whole of pledgetrack's C++ API in one include.
+#pragma once
+
+#include "pledgetrack/version.hpp"
+#include "pledgetrack/error.hpp"
+
+#include "pledgetrack/model/status.hpp"
+#include "pledgetrack/model/status_labels.hpp"
+#include "pledgetrack/model/project_id.hpp"
+#include "pledgetrack/model/project.hpp"
+#include "pledgetrack/model/snapshot.hpp"
+
+#include "pledgetrack/rates/fraction.hpp"
+#include "pledgetrack/rates/rounding.hpp"
+#include "pledgetrack/rates/criteria.hpp"
+#include "pledgetrack/rates/rate.hpp"
+#include "pledgetrack/rates/counts.hpp"
+#include "pledgetrack/rates/completion.hpp"
+#include "pledgetrack/rates/grouping.hpp"
+#include "pledgetrack/rates/crosstab.hpp"

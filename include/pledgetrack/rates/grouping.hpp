@@ -1,0 +1,120 @@
+// Figures per group: per field (분야), pledge (공약), department (주관부서),
+// bureau (실·국) or status. Groups keep the order in which they first appear
+// in the data, which is the order of the source's own tables.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "pledgetrack/error.hpp"
+#include "pledgetrack/model/project.hpp"
+#include "pledgetrack/rates/completion.hpp"
+#include "pledgetrack/rates/counts.hpp"
+
+namespace pledgetrack {
+
+/// A property projects are grouped by.
+enum class dimension : std::uint8_t { field, pledge, department, bureau, status };
+
+[[nodiscard]] constexpr std::string_view to_string(dimension d) noexcept {
+  switch (d) {
+    case dimension::field: return "field";
+    case dimension::pledge: return "pledge";
+    case dimension::department: return "department";
+    case dimension::bureau: return "bureau";
+    case dimension::status: return "status";
+  }
+  return "field";
+}
+
+/// Korean name of a dimension, for table headers: 분야, 공약, 주관부서, 실·국, 추진상황.
+[[nodiscard]] constexpr std::string_view label_ko(dimension d) noexcept {
+  switch (d) {
+    case dimension::field: return "분야";
+    case dimension::pledge: return "공약";
+    case dimension::department: return "주관부서";
+    case dimension::bureau: return "실·국";
+    case dimension::status: return "추진상황";
+  }
+  return "분야";
+}
+
+inline std::ostream& operator<<(std::ostream& os, dimension d) { return os << "dimension::" << to_string(d); }
+
+/// Parses "field", "pledge", "department", "bureau", "status"; a parse_error
+/// naming the text otherwise.
+[[nodiscard]] inline dimension parse_dimension(std::string_view text) {
+  for (const dimension d : {dimension::field, dimension::pledge, dimension::department, dimension::bureau,
+                            dimension::status})
+    if (to_string(d) == text) return d;
+  throw parse_error("unknown dimension (known: field, pledge, department, bureau, status)", std::string(text));
+}
+
+/// The group of `p` along `d`. Pledges are keyed by their id (`2-3`), since
+/// names are often missing or damaged in published tables; statuses by their
+/// KMC label (완료, …).
+[[nodiscard]] inline std::string group_key(const project& p, dimension d) {
+  switch (d) {
+    case dimension::field: return p.field;
+    case dimension::pledge: return p.id.pledge().to_string();
+    case dimension::department: return p.department;
+    case dimension::bureau: return p.bureau;
+    case dimension::status: return std::string(label_ko(p.status));
+  }
+  return {};
+}
+
+/// The projects of one group.
+struct project_group {
+  std::string key;
+  std::vector<const project*> projects;
+};
+
+/// Splits `projects` (a range of `project` or `const project*`) into groups
+/// along `d`, in order of first appearance (statuses in the KMC order). The
+/// pointers point into `projects`, which must outlive the result.
+template <class Range>
+[[nodiscard]] std::vector<project_group> group_projects(const Range& projects, dimension d) {
+  std::vector<project_group> groups;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const auto& item : projects) {
+    const project& p = detail::as_project(item);
+    std::string key = group_key(p, d);
+    const auto [it, inserted] = index.try_emplace(key, groups.size());
+    if (inserted) groups.push_back({std::move(key), {}});
+    groups[it->second].projects.push_back(&p);
+  }
+  if (d == dimension::status) {
+    std::vector<project_group> ordered;
+    for (const status s : all_statuses)
+      if (const auto it = index.find(std::string(label_ko(s))); it != index.end())
+        ordered.push_back(std::move(groups[it->second]));
+    groups = std::move(ordered);
+  }
+  return groups;
+}
+
+/// The rate of each group along `d`, in the order of `group_projects`. A
+/// group with nothing counted has a rate with no value.
+template <class Range>
+[[nodiscard]] std::vector<std::pair<std::string, rate>> rates_by(const Range& projects, dimension d,
+                                                                 const criteria& c) {
+  std::vector<std::pair<std::string, rate>> out;
+  for (auto& g : group_projects(projects, d)) out.emplace_back(std::move(g.key), completion_rate(g.projects, c));
+  return out;
+}
+
+/// Status counts of each group along `d` (projects in scope only).
+template <class Range>
+[[nodiscard]] std::vector<std::pair<std::string, status_counts>> counts_by(const Range& projects, dimension d) {
+  std::vector<std::pair<std::string, status_counts>> out;
+  for (auto& g : group_projects(projects, d)) out.emplace_back(std::move(g.key), count_statuses(g.projects));
+  return out;
+}
+
+}  // namespace pledgetrack

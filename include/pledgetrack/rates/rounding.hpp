@@ -1,0 +1,97 @@
+// Rounding for display, by a named rule. Governments differ: most round half
+// up (사사오입), some truncate (43/90 = 47.78 published as 47.7). pledgetrack
+// never rounds before display, and always says which rule it used.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "pledgetrack/error.hpp"
+#include "pledgetrack/rates/fraction.hpp"
+
+namespace pledgetrack {
+
+enum class rounding {
+  half_up,    ///< half away from zero: 67.35 -> 67.4 (사사오입, the usual rule)
+  truncate,   ///< toward zero: 47.78 -> 47.7 (버림)
+  half_even,  ///< half to even: 0.25 -> 0.2, 0.35 -> 0.4 (banker's rounding)
+};
+
+/// "half_up", "truncate", "half_even".
+[[nodiscard]] constexpr std::string_view to_string(rounding r) noexcept {
+  switch (r) {
+    case rounding::half_up: return "half_up";
+    case rounding::truncate: return "truncate";
+    case rounding::half_even: return "half_even";
+  }
+  return "half_up";
+}
+
+/// Korean name of the rule, for reports: 반올림, 버림, 오사오입.
+[[nodiscard]] constexpr std::string_view label_ko(rounding r) noexcept {
+  switch (r) {
+    case rounding::half_up: return "반올림";
+    case rounding::truncate: return "버림";
+    case rounding::half_even: return "오사오입";
+  }
+  return "반올림";
+}
+
+/// Parses "half_up" / "half-up", "truncate", "half_even"; throws parse_error.
+[[nodiscard]] inline rounding parse_rounding(std::string_view text) {
+  std::string t(text);
+  for (char& c : t)
+    if (c == '-') c = '_';
+  if (t == "half_up") return rounding::half_up;
+  if (t == "truncate") return rounding::truncate;
+  if (t == "half_even") return rounding::half_even;
+  throw parse_error("unknown rounding rule (known: half_up, truncate, half_even)", std::string(text));
+}
+
+inline std::ostream& operator<<(std::ostream& os, rounding r) { return os << "rounding::" << to_string(r); }
+
+/// `value` × 10^decimals rounded to a whole number by `rule`, exactly.
+/// round_scaled(33/49 × 100, half_up, 1) == 673 (67.3).
+[[nodiscard]] constexpr std::int64_t round_scaled(fraction value, rounding rule, int decimals) {
+  if (decimals < 0 || decimals > 9) throw error("decimals must lie in 0..9, not " + std::to_string(decimals));
+  __int128 scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  const bool negative = value.numerator() < 0;
+  const __int128 n = static_cast<__int128>(negative ? -value.numerator() : value.numerator()) * scale;
+  const __int128 d = value.denominator();
+  __int128 q = n / d;
+  const __int128 r = n % d;
+  switch (rule) {
+    case rounding::truncate: break;
+    case rounding::half_up:
+      if (2 * r >= d) ++q;
+      break;
+    case rounding::half_even:
+      if (2 * r > d || (2 * r == d && q % 2 == 1)) ++q;
+      break;
+  }
+  return static_cast<std::int64_t>(negative ? -q : q);
+}
+
+/// A scaled whole number (from round_scaled) as decimal text: (673, 1) -> "67.3".
+[[nodiscard]] inline std::string format_scaled(std::int64_t scaled, int decimals) {
+  const bool negative = scaled < 0;
+  std::string digits = std::to_string(negative ? -scaled : scaled);
+  if (decimals > 0) {
+    if (digits.size() <= static_cast<std::size_t>(decimals))
+      digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
+    digits.insert(digits.size() - static_cast<std::size_t>(decimals), ".");
+  }
+  // A value that rounds to zero is shown without a sign: "-0.0" would mislead.
+  const bool is_zero = digits.find_first_not_of("0.") == std::string::npos;
+  return (negative && !is_zero ? "-" : "") + digits;
+}
+
+/// `value` rounded by `rule` to `decimals` places, as text: 67.3469… -> "67.3".
+[[nodiscard]] inline std::string format_decimal(fraction value, rounding rule, int decimals) {
+  return format_scaled(round_scaled(value, rule, decimals), decimals);
+}
+
+}  // namespace pledgetrack

@@ -1,0 +1,204 @@
+// UTF-8 helpers the library needs and no more: decoding code points, Hangul
+// composition (NFD text from macOS to the NFC everyone else writes), and
+// whitespace that real tables put inside words (`정 상 추 진`).
+//
+// Full Unicode normalisation needs tables for every script; Korean pledge data
+// only ever needs Hangul composition (conjoining jamo -> syllables), which is
+// algorithmic (Unicode §3.12), so that is what `compose_hangul` does.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pledgetrack::text {
+
+inline constexpr char32_t replacement_character = 0xFFFD;
+
+/// One decoded code point and the number of bytes it took.
+struct decoded {
+  char32_t code_point;
+  std::size_t length;  ///< 0 when the bytes are not valid UTF-8
+};
+
+/// Decodes the code point at the start of `s` (which must not be empty).
+/// Rejects overlong forms, surrogates and values above U+10FFFF.
+[[nodiscard]] constexpr decoded decode_utf8(std::string_view s) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[0]);
+  if (b0 < 0x80) return {b0, 1};
+  std::size_t length = 0;
+  char32_t cp = 0;
+  char32_t min = 0;
+  if ((b0 & 0xE0) == 0xC0) { length = 2; cp = b0 & 0x1F; min = 0x80; }
+  else if ((b0 & 0xF0) == 0xE0) { length = 3; cp = b0 & 0x0F; min = 0x800; }
+  else if ((b0 & 0xF8) == 0xF0) { length = 4; cp = b0 & 0x07; min = 0x10000; }
+  else return {replacement_character, 0};
+  if (s.size() < length) return {replacement_character, 0};
+  for (std::size_t i = 1; i < length; ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if ((b & 0xC0) != 0x80) return {replacement_character, 0};
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return {replacement_character, 0};
+  return {cp, length};
+}
+
+/// Appends the UTF-8 encoding of `cp` to `out`.
+inline void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+/// Byte offset of the first invalid UTF-8 sequence in `s`, if any.
+[[nodiscard]] constexpr std::optional<std::size_t> find_invalid_utf8(std::string_view s) noexcept {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+    const decoded d = decode_utf8(s.substr(i));
+    if (d.length == 0) return i;
+    i += d.length;
+  }
+  return std::nullopt;
+}
+
+/// True for the spaces that appear inside and around table cells: ASCII
+/// whitespace, no-break space, ideographic space and the zero-width ones.
+[[nodiscard]] constexpr bool is_space(char32_t cp) noexcept {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
+         cp == 0x00A0 || cp == 0x3000 || cp == 0x200B || cp == 0xFEFF || cp == 0x2002 ||
+         cp == 0x2003 || cp == 0x2009;
+}
+
+namespace detail {
+inline constexpr char32_t hangul_s_base = 0xAC00;
+inline constexpr char32_t hangul_l_base = 0x1100;
+inline constexpr char32_t hangul_v_base = 0x1161;
+inline constexpr char32_t hangul_t_base = 0x11A7;
+inline constexpr char32_t hangul_l_count = 19;
+inline constexpr char32_t hangul_v_count = 21;
+inline constexpr char32_t hangul_t_count = 28;
+inline constexpr char32_t hangul_n_count = hangul_v_count * hangul_t_count;
+inline constexpr char32_t hangul_s_count = hangul_l_count * hangul_n_count;
+}  // namespace detail
+
+/// True when `s` holds a conjoining Hangul jamo (the only thing that
+/// `compose_hangul` changes), so that callers can skip the copy.
+[[nodiscard]] constexpr bool has_conjoining_jamo(std::string_view s) noexcept {
+  // Conjoining jamo U+1100..U+11FF encode as E1 84..87 xx.
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) == 0xE1) {
+      const auto b = static_cast<unsigned char>(s[i + 1]);
+      if (b >= 0x84 && b <= 0x87) return true;
+    }
+  }
+  return false;
+}
+
+/// Composes conjoining Hangul jamo into precomposed syllables (the Hangul
+/// part of Unicode NFC). Invalid UTF-8 bytes are kept as they are.
+[[nodiscard]] inline std::string compose_hangul(std::string_view s) {
+  using namespace detail;
+  if (!has_conjoining_jamo(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  std::optional<char32_t> pending;  // last code point, not yet written
+  auto flush = [&] {
+    if (pending) append_utf8(out, *pending);
+    pending.reset();
+  };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const decoded d = decode_utf8(s.substr(i));
+    if (d.length == 0) {  // keep a stray byte verbatim
+      flush();
+      out += s[i];
+      ++i;
+      continue;
+    }
+    const char32_t cp = d.code_point;
+    i += d.length;
+    if (pending) {
+      const char32_t last = *pending;
+      // L + V -> LV
+      if (last >= hangul_l_base && last < hangul_l_base + hangul_l_count &&
+          cp >= hangul_v_base && cp < hangul_v_base + hangul_v_count) {
+        pending = hangul_s_base +
+                  ((last - hangul_l_base) * hangul_v_count + (cp - hangul_v_base)) * hangul_t_count;
+        continue;
+      }
+      // LV + T -> LVT
+      if (last >= hangul_s_base && last < hangul_s_base + hangul_s_count &&
+          (last - hangul_s_base) % hangul_t_count == 0 && cp > hangul_t_base &&
+          cp < hangul_t_base + hangul_t_count) {
+        pending = last + (cp - hangul_t_base);
+        continue;
+      }
+    }
+    flush();
+    pending = cp;
+  }
+  flush();
+  return out;
+}
+
+/// `s` without any of the spaces `is_space` knows, anywhere in it.
+[[nodiscard]] inline std::string remove_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const decoded d = decode_utf8(s.substr(i));
+    const std::size_t n = d.length == 0 ? 1 : d.length;
+    if (d.length == 0 || !is_space(d.code_point)) out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+/// `s` without leading and trailing spaces (as `is_space` defines them).
+[[nodiscard]] constexpr std::string_view trim(std::string_view s) noexcept {
+  // Leading.
+  while (!s.empty()) {
+    const decoded d = decode_utf8(s);
+    if (d.length == 0 || !is_space(d.code_point)) break;
+    s.remove_prefix(d.length);
+  }
+  // Trailing: step back over continuation bytes to the start of the last code point.
+  while (!s.empty()) {
+    std::size_t start = s.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80 &&
+           s.size() - start < 4)
+      --start;
+    const decoded d = decode_utf8(s.substr(start));
+    if (d.length != s.size() - start || !is_space(d.code_point)) break;
+    s.remove_suffix(d.length);
+  }
+  return s;
+}
+
+/// Number of code points in valid UTF-8 text (invalid bytes count one each);
+/// used for display widths and for columns in error messages.
+[[nodiscard]] constexpr std::size_t count_code_points(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (const char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace pledgetrack::text

@@ -1,0 +1,61 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <type_traits>
+
+#include "pledgetrack/model/project_id.hpp"
+
+using namespace pledgetrack;
+
+static_assert(std::is_trivially_copyable_v<project_id>);
+static_assert(std::is_nothrow_default_constructible_v<project_id>);
+
+TEST_SUITE("project id") {
+  TEST_CASE("every spelling of the seed's ids has one canonical form") {
+    for (const char* text : {"2-3-④", "2-3-4", "2-3 ④", "2-3④", "(2-3-4)", " 2 - 3 - 4 ", "2.3.4", "2-3-4."})
+      CHECK(project_id::parse(text).to_string() == "2-3-4");
+    CHECK(project_id::parse("4-5.").to_string() == "4-5");
+    CHECK(project_id::parse("(2-4-1)").to_string() == "2-4-1");
+    CHECK(project_id::parse("4-2").to_string() == "4-2");
+    CHECK(project_id::parse("4-5. ③").to_string() == "4-5-3");
+  }
+
+  TEST_CASE("other governments' numbering") {
+    CHECK(project_id::parse("가-1").to_string() == "가-1");
+    CHECK(project_id::parse("III-①-1").to_string() == "III-1-1");
+    CHECK(project_id::parse("Ⅲ-①-1") == project_id::parse("III-1-1"));
+    CHECK(project_id::parse("iv-2").to_string() == "IV-2");
+    CHECK(project_id::parse("1-10").to_string() == "1-10");
+    CHECK(project_id::parse("1-10").size() == 2);
+  }
+
+  TEST_CASE("components and pledge") {
+    const auto id = project_id::parse("III-①-1");
+    REQUIRE(id.size() == 3);
+    CHECK(id[0].type == id_component::kind::roman);
+    CHECK(id[0].value == 3);
+    CHECK(id[1].type == id_component::kind::number);
+    CHECK(id.pledge().to_string() == "III-1");
+    CHECK(project_id::parse("4-2").pledge().to_string() == "4-2");  // a single-project pledge
+  }
+
+  TEST_CASE("ids order naturally") {
+    CHECK(project_id::parse("1-9") < project_id::parse("1-10"));
+    CHECK(project_id::parse("2-3") < project_id::parse("2-3-1"));
+    CHECK(project_id::parse("가-2") < project_id::parse("나-1"));
+  }
+
+  TEST_CASE("garbage is a parse_error naming the text") {
+    CHECK_THROWS_WITH_AS((void)project_id::parse("합계"), "not a project id: '합계'", parse_error);
+    CHECK_THROWS_WITH_AS((void)project_id::parse("  "), "empty project id: '  '", parse_error);
+    for (const char* bad : {"2--3", "-2", "2-3-", "IIII-1", "가나-1", "1가", "1234567", "1-2-3-4-5-6-7", "2/3",
+                            "ab", "\xFF"})
+      CHECK_THROWS_AS((void)project_id::parse(bad), parse_error);
+  }
+
+  TEST_CASE("operator<< looks like a constructor call") {
+    std::ostringstream os;
+    os << project_id::parse("2-3-④");
+    CHECK(os.str() == "project_id(\"2-3-4\")");
+  }
+}
