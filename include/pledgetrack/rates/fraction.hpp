@@ -6,12 +6,20 @@
 #include <compare>
 #include <cstdint>
 #include <numeric>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "pledgetrack/error.hpp"
 
 namespace pledgetrack {
+
+namespace detail {
+// 128-bit integers (a GCC and Clang extension) keep cross-multiplication and
+// scaling exact for any 64-bit numerator and denominator.
+__extension__ using int128 = __int128;
+}  // namespace detail
 
 /// numerator / denominator in lowest terms, denominator > 0.
 class fraction {
@@ -55,8 +63,8 @@ class fraction {
   friend constexpr bool operator==(fraction, fraction) noexcept = default;
   friend constexpr std::strong_ordering operator<=>(fraction a, fraction b) noexcept {
     // Cross-multiplication in 128 bits cannot overflow for 64-bit parts.
-    const __int128 l = static_cast<__int128>(a.numerator_) * b.denominator_;
-    const __int128 r = static_cast<__int128>(b.numerator_) * a.denominator_;
+    const detail::int128 l = static_cast<detail::int128>(a.numerator_) * b.denominator_;
+    const detail::int128 r = static_cast<detail::int128>(b.numerator_) * a.denominator_;
     return l <=> r;
   }
 
@@ -86,5 +94,30 @@ class fraction {
   std::int64_t numerator_ = 0;
   std::int64_t denominator_ = 1;
 };
+
+/// Reads a plain decimal number: "87", "87.5", "0.125" (no sign, no
+/// exponent) exactly. Nothing for any other text.
+[[nodiscard]] constexpr std::optional<fraction> parse_decimal(std::string_view text) noexcept {
+  std::int64_t numerator = 0;
+  std::int64_t denominator = 1;
+  bool seen_digit = false;
+  bool seen_point = false;
+  for (const char c : text) {
+    if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else if (c >= '0' && c <= '9') {
+      // 15 significant digits are far more than a percentage needs and keep
+      // every step inside 64 bits.
+      if (numerator > 99'999'999'999'999 || denominator > 99'999'999'999'999) return std::nullopt;
+      numerator = numerator * 10 + (c - '0');
+      if (seen_point) denominator *= 10;
+      seen_digit = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!seen_digit) return std::nullopt;
+  return fraction(numerator, denominator);
+}
 
 }  // namespace pledgetrack

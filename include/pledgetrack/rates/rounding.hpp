@@ -56,13 +56,13 @@ inline std::ostream& operator<<(std::ostream& os, rounding r) { return os << "ro
 /// round_scaled(33/49 × 100, half_up, 1) == 673 (67.3).
 [[nodiscard]] constexpr std::int64_t round_scaled(fraction value, rounding rule, int decimals) {
   if (decimals < 0 || decimals > 9) throw error("decimals must lie in 0..9, not " + std::to_string(decimals));
-  __int128 scale = 1;
+  detail::int128 scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
   const bool negative = value.numerator() < 0;
-  const __int128 n = static_cast<__int128>(negative ? -value.numerator() : value.numerator()) * scale;
-  const __int128 d = value.denominator();
-  __int128 q = n / d;
-  const __int128 r = n % d;
+  const detail::int128 n = static_cast<detail::int128>(negative ? -value.numerator() : value.numerator()) * scale;
+  const detail::int128 d = value.denominator();
+  detail::int128 q = n / d;
+  const detail::int128 r = n % d;
   switch (rule) {
     case rounding::truncate: break;
     case rounding::half_up:

@@ -1,0 +1,85 @@
+// Reading and writing pledge data as CSV (docs/data-format.md): one row per
+// unit project per snapshot, Korean or English headers, UTF-8 / CP949 /
+// UTF-16, comma or tab. Reading says exactly what is wrong, where, and never
+// skips a row silently.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pledgetrack/error.hpp"
+#include "pledgetrack/io/csv_tokenizer.hpp"
+#include "pledgetrack/io/encoding.hpp"
+#include "pledgetrack/model/organization.hpp"
+#include "pledgetrack/model/snapshot.hpp"
+#include "pledgetrack/model/status_labels.hpp"
+
+namespace pledgetrack::io {
+
+/// How to read a pledge file. Every field has a default that suits the files
+/// governments publish.
+struct read_options {
+  std::optional<io::encoding> encoding;  ///< nothing: detect (BOM, UTF-8, CP949)
+  char delimiter = 0;                     ///< 0: detect from the header (tab or comma)
+  std::string district;                   ///< used where the file has no district column
+  int term = 0;                           ///< used where the file has no term column
+  std::optional<date> as_of;              ///< used where the file has no as_of column
+  std::optional<organization> org;        ///< fills empty bureaus from departments
+  status_labels labels = status_labels::kmc();
+  csv_limits limits;
+};
+
+/// One problem found in a file.
+struct problem {
+  source_location where;
+  std::string message;  ///< the full message, location included
+
+  friend bool operator==(const problem&, const problem&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const problem& p) {
+    return os << "problem(\"" << p.message << "\")";
+  }
+};
+
+/// Reads every snapshot in a pledge file: one per (district, term, as_of),
+/// in order of first appearance. Throws the first problem as parse_error
+/// (or data_error for a duplicate id), naming file, line, column and text.
+///
+///     auto snapshots = io::read_csv("examples/data/gwangju-seogu/2024-03-31.csv");
+///     completion_rate(snapshots.at(0), criteria::kmc()).to_string();  // "67.3%"
+[[nodiscard]] std::vector<snapshot> read_csv(const std::string& path, const read_options& options = {});
+
+/// The same for bytes in memory; `name` stands for the file in messages.
+[[nodiscard]] std::vector<snapshot> read_csv_bytes(std::string_view bytes, const std::string& name,
+                                                   const read_options& options = {});
+
+/// Every problem in a file at once (empty when it reads cleanly).
+[[nodiscard]] std::vector<problem> validate_csv(const std::string& path, const read_options& options = {});
+[[nodiscard]] std::vector<problem> validate_csv_bytes(std::string_view bytes, const std::string& name,
+                                                      const read_options& options = {});
+
+/// Reads an org file: columns department and bureau (부서/주관부서, 실국/소관국),
+/// optional renamed_from (구부서명) and parent (상위부서).
+[[nodiscard]] organization read_org_csv(const std::string& path, std::optional<io::encoding> forced = {});
+[[nodiscard]] organization read_org_csv_bytes(std::string_view bytes, const std::string& name,
+                                              std::optional<io::encoding> forced = {});
+
+/// How to write.
+struct write_options {
+  bool bom = true;  ///< Korean Excel needs the BOM to open UTF-8 CSV
+  char delimiter = ',';
+  /// Write `'` before a text cell that starts with = + - @ so that a
+  /// spreadsheet shows it instead of running it as a formula.
+  bool neutralise_formulas = true;
+};
+
+/// Writes snapshots in the documented format (UTF-8), extra columns after the
+/// known ones, in their original order.
+void write_csv(std::ostream& out, const std::vector<snapshot>& snapshots, const write_options& options = {});
+/// Writes to a file, atomically (a temporary file, then a rename).
+void write_csv(const std::string& path, const std::vector<snapshot>& snapshots, const write_options& options = {});
+
+}  // namespace pledgetrack::io

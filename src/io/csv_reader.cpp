@@ -1,0 +1,387 @@
+// Reading pledge files: headers in Korean or English, status as a label or as
+// marks, several snapshots per file. Each problem is reported with its file,
+// line, column, column name and text; no row is ever skipped silently.
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "pledgetrack/io/csv.hpp"
+#include "pledgetrack/text/unicode.hpp"
+#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/time/term.hpp"
+
+namespace pledgetrack::io {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Columns
+
+enum class column : std::uint8_t {
+  district, term, as_of, id, field, pledge, project, department, bureau, status,
+  progress, due, note, scope, adjustment,
+  status_mark,  // one column per status, holding a mark
+  extra,        // anything else: kept and written back
+};
+
+/// The normal form headers are compared in: NFC, no spaces, ASCII lower case,
+/// no '_' and no "(%)" (추진율(%) is 추진율).
+std::string normalise_header(std::string_view header) {
+  std::string out = text::remove_spaces(text::compose_hangul(header));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::erase(out, '_');
+  for (const std::string_view noise : {"(%)", "%"})
+    if (const auto at = out.find(noise); at != std::string::npos) out.erase(at, noise.size());
+  return out;
+}
+
+const std::unordered_map<std::string, column>& header_names() {
+  static const std::unordered_map<std::string, column> names = [] {
+    const std::pair<column, std::initializer_list<std::string_view>> table[] = {
+        {column::district, {"district", "자치단체", "자치단체명", "지자체"}},
+        {column::term, {"term", "민선", "임기"}},
+        {column::as_of, {"as_of", "기준일", "기준일자"}},
+        {column::id, {"id", "관리번호", "번호", "구분"}},
+        {column::field, {"field", "분야"}},
+        {column::pledge, {"pledge", "공약명", "공약"}},
+        {column::project, {"project", "title", "세부사업", "단위사업", "사업명", "공약사업명", "단위사업명", "세부사업명"}},
+        {column::department, {"department", "주관부서", "추진부서", "소관부서", "부서"}},
+        {column::bureau, {"bureau", "실국", "실·국", "소관국"}},
+        {column::status, {"status", "추진상황", "추진상태", "이행상황"}},
+        {column::progress, {"progress", "추진율", "진행률"}},
+        {column::due, {"due", "완료시기"}},
+        {column::note, {"note", "비고", "사유"}},
+        {column::scope, {"scope"}},
+        {column::adjustment, {"adjustment", "공약조정", "조정사유"}},
+    };
+    std::unordered_map<std::string, column> out;
+    for (const auto& [c, aliases] : table)
+      for (const std::string_view alias : aliases) out.emplace(normalise_header(alias), c);
+    return out;
+  }();
+  return names;
+}
+
+constexpr std::string_view canonical_name(column c) {
+  constexpr std::array<std::string_view, 15> names = {
+      "district", "term", "as_of", "id", "field", "pledge", "project", "department", "bureau", "status",
+      "progress", "due", "note", "scope", "adjustment"};
+  return names[static_cast<std::size_t>(c)];
+}
+
+struct header_column {
+  column kind = column::extra;
+  pledgetrack::status marked{};  // for status_mark
+  std::string name;              // as written (NFC, trimmed)
+};
+
+// ---------------------------------------------------------------------------
+// Cell readers: each throws parse_error(problem, text); the caller places it.
+
+constexpr std::array<std::string_view, 10> marks = {"○", "O", "o", "●", "◎", "V", "v", "✓", "✔", "해당됨"};
+
+bool is_mark(std::string_view cell) {
+  return std::find(marks.begin(), marks.end(), cell) != marks.end();
+}
+
+std::optional<fraction> read_progress(std::string_view cell) {
+  if (cell.empty()) return std::nullopt;
+  std::string_view number = cell;
+  if (number.back() == '%') number = text::trim(number.substr(0, number.size() - 1));
+  const auto value = parse_decimal(number);
+  if (!value) throw parse_error("not a progress percentage (0-100)", std::string(cell));
+  if (*value > fraction(100)) throw parse_error("progress must lie in 0..100", std::string(cell));
+  return value;
+}
+
+due read_due(std::string_view cell) {
+  const std::string key = normalise_header(cell);
+  if (key.empty() || key == "unknown" || key == "미정") return due::unknown;
+  if (key == "interm" || key == "임기내") return due::in_term;
+  if (key == "afterterm" || key == "임기후" || key == "임기이후") return due::after_term;
+  throw parse_error("unknown due value (known: in_term/임기내, after_term/임기후, or empty)", std::string(cell));
+}
+
+scope read_scope(std::string_view cell) {
+  const std::string key = normalise_header(cell);
+  if (key.empty() || key == "in" || key == "포함") return scope::in;
+  if (key == "removed" || key == "제외" || key == "삭제") return scope::removed;
+  throw parse_error("unknown scope value (known: in/포함, removed/제외, or empty)", std::string(cell));
+}
+
+/// A text cell: trimmed, NFC, and without the apostrophe the writer puts in
+/// front of a cell that a spreadsheet would take for a formula.
+std::string read_text_cell(std::string_view cell) {
+  std::string_view t = text::trim(cell);
+  if (t.size() >= 2 && t[0] == '\'' && (t[1] == '=' || t[1] == '+' || t[1] == '-' || t[1] == '@'))
+    t.remove_prefix(1);
+  return text::has_conjoining_jamo(t) ? text::compose_hangul(t) : std::string(t);
+}
+
+// ---------------------------------------------------------------------------
+// The reader
+
+struct snapshot_key {
+  std::string district;
+  int term;
+  date as_of;
+  friend bool operator<(const snapshot_key& a, const snapshot_key& b) {
+    return std::tie(a.district, a.term, a.as_of) < std::tie(b.district, b.term, b.as_of);
+  }
+};
+
+class reader {
+ public:
+  reader(std::string_view bytes, std::string name, const read_options& options, std::vector<problem>* problems)
+      : name_(std::move(name)), options_(options), problems_(problems) {
+    encoding used{};
+    text_ = read_text(bytes, options.encoding, name_, &used);
+  }
+
+  std::vector<snapshot> run() {
+    csv_tokenizer tokens(text_, name_, options_.delimiter, options_.limits);
+    csv_record record;
+    if (!tokens.next(record)) throw parse_error(source_location{name_, 1, 0, {}}, "empty file: no header", "");
+    read_header(record);
+    std::size_t rows = 0;
+    while (tokens.next(record)) {
+      ++rows;
+      if (problems_ == nullptr) {
+        read_row(record);
+        continue;
+      }
+      try {
+        read_row(record);
+      } catch (const parse_error& e) {
+        problems_->push_back({e.where(), e.what()});
+      }
+    }
+    if (rows == 0)
+      throw parse_error(source_location{name_, record_line_of_header_, 0, {}}, "header but no data rows",
+                        std::string(text::trim(first_header_cell_)));
+    return std::move(snapshots_);
+  }
+
+ private:
+  source_location at(std::size_t line, std::size_t index) const {
+    return {name_, line, index + 1, index < header_.size() ? header_[index].name : std::string()};
+  }
+
+  void read_header(const csv_record& record) {
+    record_line_of_header_ = record.line;
+    first_header_cell_ = record.fields.empty() ? std::string() : std::string(record.fields[0]);
+    std::array<std::optional<std::size_t>, 15> seen{};
+    std::array<std::optional<std::size_t>, status_count> seen_marks{};
+    for (std::size_t i = 0; i < record.fields.size(); ++i) {
+      header_column h;
+      h.name = read_text_cell(record.fields[i]);
+      const std::string key = normalise_header(h.name);
+      if (const auto it = header_names().find(key); it != header_names().end()) {
+        h.kind = it->second;
+        auto& first = seen[static_cast<std::size_t>(h.kind)];
+        if (first)
+          throw parse_error(source_location{name_, record.line, i + 1, h.name},
+                            "duplicate column: '" + header_[*first].name + "' (column " + std::to_string(*first + 1) +
+                                ") and this one both mean " + std::string(canonical_name(h.kind)),
+                            h.name);
+        first = i;
+      } else if (const auto s = options_.labels.find(h.name); s && !key.empty()) {
+        h.kind = column::status_mark;
+        h.marked = *s;
+        auto& first = seen_marks[index_of(*s)];
+        if (first)
+          throw parse_error(source_location{name_, record.line, i + 1, h.name},
+                            "duplicate status mark column: '" + header_[*first].name + "' and this one both mean " +
+                                std::string(label_ko(*s)),
+                            h.name);
+        first = i;
+      }
+      header_.push_back(std::move(h));
+    }
+    const auto has = [&](column c) { return seen[static_cast<std::size_t>(c)].has_value(); };
+    const bool has_marks = std::any_of(seen_marks.begin(), seen_marks.end(), [](auto& m) { return m.has_value(); });
+    const auto missing = [&](std::string_view what) {
+      std::string names;
+      for (const auto& h : header_) names += (names.empty() ? "" : ", ") + h.name;
+      return parse_error(source_location{name_, record.line, 0, {}}, "missing required column " + std::string(what),
+                         names);
+    };
+    if (!has(column::id)) throw missing("id (관리번호)");
+    if (!has(column::project)) throw missing("project (세부사업/단위사업)");
+    if (!has(column::status) && !has_marks) throw missing("status (추진상황), or one column per status holding a mark");
+    if (has(column::status) && has_marks)
+      throw parse_error(at(record.line, *seen[static_cast<std::size_t>(column::status)]),
+                        "both a status column and status mark columns: use one", header_[*seen[9]].name);
+    if (!has(column::district) && options_.district.empty()) throw missing("district (자치단체), and no district was given");
+    if (!has(column::as_of) && !options_.as_of) throw missing("as_of (기준일자), and no as_of was given");
+  }
+
+  void read_row(const csv_record& record) {
+    const std::size_t line = record.line;
+    if (record.fields.size() != header_.size())
+      throw parse_error(at(line, std::min(record.fields.size(), header_.size()) == 0 ? 0 : record.fields.size() - 1),
+                        "expected " + std::to_string(header_.size()) + " fields as in the header, found " +
+                            std::to_string(record.fields.size()),
+                        std::string(record.fields.empty() ? std::string_view() : record.fields.back()).substr(0, 60));
+
+    project p;
+    std::string district = options_.district;
+    std::optional<int> term_number;
+    if (options_.term != 0) term_number = options_.term;
+    std::optional<date> as_of = options_.as_of;
+    std::optional<std::size_t> marked_column;
+
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+      const header_column& h = header_[i];
+      const std::string_view raw = record.fields[i];
+      try {
+        switch (h.kind) {
+          case column::district: {
+            std::string value = read_text_cell(raw);
+            if (!value.empty()) district = std::move(value);
+            else if (district.empty()) throw parse_error("empty district, and no district was given", "");
+            break;
+          }
+          case column::term: {
+            const std::string_view value = text::trim(raw);
+            if (!value.empty()) term_number = term::parse(value).number();
+            break;
+          }
+          case column::as_of: {
+            const std::string_view value = text::trim(raw);
+            if (!value.empty()) as_of = parse_date(value);
+            else if (!as_of) throw parse_error("empty as_of date, and no as_of was given", "");
+            break;
+          }
+          case column::id: p.id = project_id::parse(raw); break;
+          case column::field: p.field = read_text_cell(raw); break;
+          case column::pledge: p.pledge = read_text_cell(raw); break;
+          case column::project:
+            p.title = read_text_cell(raw);
+            if (p.title.empty()) throw parse_error("empty project title", "");
+            break;
+          case column::department: p.department = read_text_cell(raw); break;
+          case column::bureau: p.bureau = read_text_cell(raw); break;
+          case column::status:
+            p.raw_status = read_text_cell(raw);
+            p.status = options_.labels.parse(p.raw_status);
+            break;
+          case column::status_mark: {
+            const std::string value = read_text_cell(raw);
+            if (value.empty()) break;
+            if (!is_mark(value)) throw parse_error("not a status mark (○ O ● V ✓ 해당됨, or empty)", value);
+            if (marked_column)
+              throw parse_error("a second status marked (first: '" + header_[*marked_column].name + "')", value);
+            marked_column = i;
+            p.status = h.marked;
+            p.raw_status = h.name;
+            break;
+          }
+          case column::progress: p.progress = read_progress(text::trim(raw)); break;
+          case column::due: p.due = read_due(raw); break;
+          case column::note: p.note = read_text_cell(raw); break;
+          case column::scope: p.scope = read_scope(raw); break;
+          case column::adjustment: p.adjustment = read_text_cell(raw); break;
+          case column::extra: p.extra.emplace_back(h.name, read_text_cell(raw)); break;
+        }
+      } catch (const parse_error& e) {
+        throw e.at(at(line, i));
+      }
+    }
+    if (std::any_of(header_.begin(), header_.end(), [](const auto& h) { return h.kind == column::status_mark; }) &&
+        !marked_column)
+      throw parse_error(source_location{name_, line, 0, {}}, "no status marked in any status column",
+                        p.id.to_string());
+
+    apply_org(p, line);
+    if (!as_of) throw parse_error(source_location{name_, line, 0, {}}, "no as_of date for this row", "");
+    if (!term_number) {
+      // A file without terms: the regular term (민선 n기) of the as-of date.
+      const auto t = term::of_date(*as_of);
+      if (!t) throw parse_error(source_location{name_, line, 0, {}}, "no term for the as_of date", format_date(*as_of));
+      term_number = t->number();
+    }
+    add(snapshot_key{std::move(district), *term_number, *as_of}, std::move(p), line);
+  }
+
+  void apply_org(project& p, std::size_t line) {
+    if (!options_.org) return;
+    const organization& org = *options_.org;
+    if (!p.department.empty()) p.department = org.current_name(p.department);
+    if (!p.bureau.empty()) return;
+    if (auto b = org.bureau_of(p.department)) {
+      p.bureau = std::move(*b);
+      return;
+    }
+    throw parse_error(at(line, column_index(column::department).value_or(0)),
+                      "department not in the org file, and the row gives no bureau", p.department);
+  }
+
+  std::optional<std::size_t> column_index(column c) const {
+    for (std::size_t i = 0; i < header_.size(); ++i)
+      if (header_[i].kind == c) return i;
+    return std::nullopt;
+  }
+
+  void add(snapshot_key key, project p, std::size_t line) {
+    auto [it, inserted] = snapshot_index_.try_emplace(key, snapshots_.size());
+    if (inserted) {
+      snapshots_.emplace_back(key.district, key.term, key.as_of);
+      first_lines_.emplace_back();
+    }
+    auto& lines = first_lines_[it->second];
+    if (const auto first = lines.find(p.id); first != lines.end())
+      throw parse_error(at(line, column_index(column::id).value_or(0)),
+                        "duplicate project id (first on line " + std::to_string(first->second) + ")",
+                        p.id.to_string());
+    lines.emplace(p.id, line);
+    snapshots_[it->second].add(std::move(p));
+  }
+
+  std::string name_;
+  const read_options& options_;
+  std::vector<problem>* problems_;
+  std::string text_;
+  std::vector<header_column> header_;
+  std::size_t record_line_of_header_ = 1;
+  std::string first_header_cell_;
+  std::vector<snapshot> snapshots_;
+  std::map<snapshot_key, std::size_t> snapshot_index_;
+  std::vector<std::unordered_map<project_id, std::size_t>> first_lines_;
+};
+
+}  // namespace
+
+std::vector<snapshot> read_csv_bytes(std::string_view bytes, const std::string& name, const read_options& options) {
+  return reader(bytes, name, options, nullptr).run();
+}
+
+std::vector<snapshot> read_csv(const std::string& path, const read_options& options) {
+  return read_csv_bytes(read_file_bytes(path), path, options);
+}
+
+std::vector<problem> validate_csv_bytes(std::string_view bytes, const std::string& name, const read_options& options) {
+  std::vector<problem> problems;
+  try {
+    reader r(bytes, name, options, &problems);
+    (void)r.run();
+  } catch (const parse_error& e) {  // a problem that stops reading: encoding, header, quoting
+    problems.push_back({e.where(), e.what()});
+  } catch (const error& e) {
+    problems.push_back({source_location{name, 0, 0, {}}, e.what()});
+  }
+  return problems;
+}
+
+std::vector<problem> validate_csv(const std::string& path, const read_options& options) {
+  return validate_csv_bytes(read_file_bytes(path), path, options);
+}
+
+}  // namespace pledgetrack::io

@@ -1,0 +1,287 @@
+// The CSV reader on the bundled example, its variants (tests/data/variants,
+// made by make_variants.py with Python's codecs) and hand-written bad files.
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "pledgetrack/io/csv.hpp"
+#include "pledgetrack/pledgetrack.hpp"
+#include "seed_fixture.hpp"
+
+using namespace pledgetrack;
+
+namespace {
+
+const std::string example_dir = std::string(PLEDGETRACK_SOURCE_DIR) + "/examples/data/gwangju-seogu/";
+const std::string variants_dir = std::string(PLEDGETRACK_SOURCE_DIR) + "/tests/data/variants/";
+
+snapshot read_one(const std::string& path, const io::read_options& options = {}) {
+  auto all = io::read_csv(path, options);
+  REQUIRE(all.size() == 1);
+  return std::move(all.front());
+}
+
+std::vector<snapshot> read_text(const std::string& text, const io::read_options& options = {}) {
+  return io::read_csv_bytes(text, "hand.csv", options);
+}
+
+// The error message of reading `text`, or "" if it read.
+std::string error_of(const std::string& text, const io::read_options& options = {}) {
+  try {
+    (void)read_text(text, options);
+  } catch (const error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+const std::string header = "district,term,as_of,id,field,pledge,project,department,bureau,status\n";
+const std::string row_prefix = "광주광역시 서구,민선8기,2024-03-31,";
+
+}  // namespace
+
+TEST_SUITE("csv reader") {
+  TEST_CASE("the bundled example gives the seed's figures") {
+    const snapshot s = read_one(example_dir + "2024-03-31.csv");
+    CHECK(s.district() == "광주광역시 서구");
+    CHECK(s.term() == 8);
+    CHECK(s.as_of() == date(2024, 3, 31));
+    CHECK(s.size() == 49);
+    const status_counts c = count_statuses(s);
+    CHECK(c[status::completed] == 1);
+    CHECK(c[status::ongoing] == 32);
+    CHECK(c[status::on_track] == 15);
+    CHECK(c[status::lagging] == 1);
+    CHECK(completion_rate(s, criteria::kmc()).to_string() == "67.3%");
+    // The raw label is kept beside the status.
+    CHECK(s.at("2-3-3").raw_status == "정 상 추 진");
+    CHECK(s.at("2-3-3").status == status::on_track);
+    CHECK(s.at("4-1-2").is_adjustment_candidate());
+    CHECK(s.at("4-1-4").is_adjustment_candidate());
+    CHECK_FALSE(s.at("4-1-1").is_adjustment_candidate());
+
+    const snapshot before = read_one(example_dir + "2023-12-31.csv");
+    CHECK(completion_rate(before, criteria::kmc()).to_string() == "65.3%");
+    CHECK(completion_rate(before, criteria::kmc()).numerator() == fraction(32));
+  }
+
+  TEST_CASE("the example agrees with the projects typed by hand from the seed") {
+    const snapshot from_csv = read_one(example_dir + "2024-03-31.csv");
+    const snapshot by_hand = seed::snapshot_2024q1();
+    REQUIRE(from_csv.size() == by_hand.size());
+    for (const project& p : by_hand) {
+      const project& q = from_csv.at(p.id);
+      CHECK(q.field == p.field);
+      CHECK(q.department == p.department);
+      CHECK(q.bureau == p.bureau);
+      CHECK(q.status == p.status);
+    }
+  }
+
+  TEST_CASE("the org file gives the bureaus in the seed's column order") {
+    const organization org = io::read_org_csv(example_dir + "org.csv");
+    CHECK(org.bureaus() == std::vector<std::string>(std::begin(seed::bureaus), std::end(seed::bureaus)));
+    CHECK(org.departments().size() == 25);
+    CHECK(org.bureau_of("치매안심센터") == "보건소");
+    CHECK(org.bureau_of("보건소 건강증진과") == "보건소");  // a sub-unit after its parent
+    CHECK_FALSE(org.bureau_of("없는과").has_value());
+  }
+
+  TEST_CASE("re-encoded and reshaped copies read to the same snapshot") {
+    const snapshot expected = read_one(example_dir + "2024-03-31.csv");
+    SUBCASE("CP949 with Korean headers") {
+      io::read_options o;
+      CHECK(read_one(variants_dir + "cp949-korean-headers.csv") == expected);
+      o.encoding = io::encoding::cp949;  // forced gives the same
+      CHECK(read_one(variants_dir + "cp949-korean-headers.csv", o) == expected);
+    }
+    SUBCASE("UTF-16 with a BOM, tab-delimited, CRLF (Excel's Unicode text)") {
+      CHECK(read_one(variants_dir + "utf16-tab.txt") == expected);
+    }
+    SUBCASE("NFD Hangul, CRLF, labels with spaces") {
+      const snapshot s = read_one(variants_dir + "nfd-crlf-spaced.csv");
+      REQUIRE(s.size() == expected.size());
+      for (const project& p : expected) {
+        const project& q = s.at(p.id);
+        CHECK(q.status == p.status);
+        CHECK(q.title == p.title);  // composed back to NFC
+        CHECK(q.department == p.department);
+        CHECK(q.raw_status != p.raw_status.substr(0, 0));  // the raw label, spaces and all, is kept
+      }
+      CHECK(s.at("1-2").raw_status == "이 행 후 계 속");
+    }
+    SUBCASE("one column per status holding a mark") {
+      const snapshot s = read_one(variants_dir + "marks.csv");
+      REQUIRE(s.size() == expected.size());
+      for (const project& p : expected) {
+        project q = s.at(p.id);
+        CHECK(q.raw_status == label_ko(p.status));  // the marked column's header
+        q.raw_status = p.raw_status;
+        CHECK(q == p);
+      }
+    }
+  }
+
+  TEST_CASE("district, term and as_of can come from the caller; the term from the date") {
+    const std::string text = "관리번호,세부사업,추진상황\n1-1,사업 하나,완료\n1-2,사업 둘,추진중\n";
+    io::read_options o;
+    o.district = "보령시";
+    o.as_of = date(2024, 6, 30);
+    const auto all = read_text(text, o);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].district() == "보령시");
+    CHECK(all[0].term() == 8);  // 2024-06-30 lies in 민선8기
+    CHECK(all[0].at("1-2").status == status::on_track);
+  }
+
+  TEST_CASE("one file can hold several snapshots") {
+    const std::string text = header + row_prefix + "1-1,f,p,사업,부서,국,완료\n" +
+                             "광주광역시 서구,민선8기,2023-12-31,1-1,f,p,사업,부서,국,정상추진\n" +
+                             "전라남도 보성군,민선8기,2024-03-31,1-1,f,p,사업,부서,국,보류\n" + row_prefix +
+                             "1-2,f,p,사업,부서,국,완료\n";
+    const auto all = read_text(text);
+    REQUIRE(all.size() == 3);
+    CHECK(all[0].as_of() == date(2024, 3, 31));
+    CHECK(all[0].size() == 2);
+    CHECK(all[1].as_of() == date(2023, 12, 31));
+    CHECK(all[2].district() == "전라남도 보성군");
+  }
+
+  TEST_CASE("dates in the forms reports use") {
+    for (const char* d : {"2024-03-31", "2024.3.31", "2024. 3. 31.", "20240331"}) {
+      const auto all = read_text(header + "광주광역시 서구,민선8기," + d + ",1-1,f,p,사업,부서,국,완료\n");
+      CHECK(all.at(0).as_of() == date(2024, 3, 31));
+    }
+  }
+
+  TEST_CASE("optional columns: progress, due, note, scope, adjustment, and extra columns kept") {
+    const std::string text =
+        "district,term,as_of,id,project,status,progress,due,note,scope,adjustment,담당자\n" + row_prefix +
+        "1-1,사업,정상추진,87.5%,임기내,메모,in,,홍길동\n" + row_prefix + "1-2,사업,정상추진,,after_term,,제외,사유,\n";
+    const snapshot s = read_text(text).at(0);
+    CHECK(s.at("1-1").progress == fraction(175, 2));
+    CHECK(s.at("1-1").due == due::in_term);
+    CHECK(s.at("1-1").note == "메모");
+    CHECK(s.at("1-1").extra == std::vector<std::pair<std::string, std::string>>{{"담당자", "홍길동"}});
+    CHECK_FALSE(s.at("1-2").progress.has_value());
+    CHECK(s.at("1-2").due == due::after_term);
+    CHECK(s.at("1-2").scope == scope::removed);
+    CHECK(s.at("1-2").adjustment == "사유");
+    CHECK(completion_rate(s, criteria::kmc()).denominator() == 1);  // the removed project left it
+  }
+
+  TEST_CASE("the org fills empty bureaus and maps renamed departments") {
+    organization org;
+    org.add("일자리창업지원과", "문화경제국");
+    org.add_rename("일자리경제과", "일자리창업지원과");
+    io::read_options o;
+    o.org = org;
+    const std::string text = header + row_prefix + "1-1,f,p,사업,일자리경제과,,완료\n";
+    const snapshot s = read_text(text, o).at(0);
+    CHECK(s.at("1-1").department == "일자리창업지원과");
+    CHECK(s.at("1-1").bureau == "문화경제국");
+    CHECK(error_of(header + row_prefix + "1-1,f,p,사업,없는과,,완료\n", o) ==
+          "hand.csv:2:8 (column 'department'): department not in the org file, and the row gives no bureau: '없는과'");
+  }
+}
+
+TEST_SUITE("csv reader errors") {
+  TEST_CASE("each bad file gets an error naming file, line, column and text") {
+    CHECK(error_of(header + row_prefix + "1-1,f,p,사업,부서,국,진행완료\n") ==
+          "hand.csv:2:10 (column 'status'): unknown status label (known: 완료, 이행후계속추진, 정상추진, 일부추진, 보류, "
+          "폐기, 기타, and their aliases): '진행완료'");
+    CHECK(error_of(header + row_prefix + "1-1,f,p,사업,부서,국,완료\n" + row_prefix + "1-1,f,p,사업,부서,국,완료\n") ==
+          "hand.csv:3:4 (column 'id'): duplicate project id (first on line 2): '1-1'");
+    CHECK(error_of(header + "광주광역시 서구,민선8기,2024-02-30,1-1,f,p,사업,부서,국,완료\n") ==
+          "hand.csv:2:3 (column 'as_of'): impossible date: '2024-02-30'");
+    CHECK(error_of(header + row_prefix + "1-1,f,p,사업,부서,국\n") ==
+          "hand.csv:2:9 (column 'bureau'): expected 10 fields as in the header, found 9: '국'");
+    CHECK(error_of(header + row_prefix + "합계,f,p,사업,부서,국,완료\n") ==
+          "hand.csv:2:4 (column 'id'): not a project id: '합계'");
+    CHECK(error_of("") == "hand.csv:1: empty file: no header: ''");
+    CHECK(error_of(header) == "hand.csv:1: header but no data rows: 'district'");
+    CHECK(error_of("district,term,as_of,project,status\nx,8,2024-03-31,p,완료\n") ==
+          "hand.csv:1: missing required column id (관리번호): 'district, term, as_of, project, status'");
+    CHECK(error_of(header + row_prefix + "1-1,f,p,\"사업,부서,국,완료\n").find("hand.csv:2:7") == 0);
+    CHECK(error_of(std::string("district,id\n\xFF\xFE\xFD\x80,1\n")).find("hand.csv:") == 0);
+  }
+
+  TEST_CASE("duplicate headers and conflicting status columns are refused") {
+    CHECK(error_of("id,관리번호,project,status,district,as_of\n") ==
+          "hand.csv:1:2 (column '관리번호'): duplicate column: 'id' (column 1) and this one both mean id: '관리번호'");
+    CHECK(error_of("id,project,status,완료,district,as_of\n1,p,완료,○,x,2024-03-31\n").find("both a status column") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("mark columns need exactly one mark") {
+    const std::string h = "district,as_of,id,project,완료,정상추진\n";
+    CHECK(error_of(h + "x,2024-03-31,1-1,p,,\n") == "hand.csv:2: no status marked in any status column: '1-1'");
+    CHECK(error_of(h + "x,2024-03-31,1-1,p,○,○\n") ==
+          "hand.csv:2:6 (column '정상추진'): a second status marked (first: '완료'): '○'");
+    CHECK(error_of(h + "x,2024-03-31,1-1,p,예,\n") ==
+          "hand.csv:2:5 (column '완료'): not a status mark (○ O ● V ✓ 해당됨, or empty): '예'");
+  }
+
+  TEST_CASE("progress, due and scope values are checked") {
+    const std::string h = "district,as_of,id,project,status,progress,due,scope\n";
+    CHECK(error_of(h + "x,2024-03-31,1-1,p,완료,101,,\n") ==
+          "hand.csv:2:6 (column 'progress'): progress must lie in 0..100: '101'");
+    CHECK(error_of(h + "x,2024-03-31,1-1,p,완료,-5,,\n") ==
+          "hand.csv:2:6 (column 'progress'): not a progress percentage (0-100): '-5'");
+    CHECK(error_of(h + "x,2024-03-31,1-1,p,완료,,내년,\n").find("hand.csv:2:7 (column 'due'): unknown due value") == 0);
+    CHECK(error_of(h + "x,2024-03-31,1-1,p,완료,,,maybe\n").find("hand.csv:2:8 (column 'scope')") == 0);
+  }
+
+  TEST_CASE("validate returns every problem at once; reading stops at the first") {
+    const std::string text = header + row_prefix + "1-1,f,p,사업,부서,국,진행완료\n" + row_prefix +
+                             "1-2,f,p,사업,부서,국,완료\n" + row_prefix + "1--3,f,p,사업,부서,국,완료\n" + row_prefix +
+                             "1-2,f,p,사업,부서,국,완료\n";
+    const auto problems = io::validate_csv_bytes(text, "hand.csv");
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0].where.line == 2);
+    CHECK(problems[0].where.column_name == "status");
+    CHECK(problems[1].where.line == 4);
+    CHECK(problems[1].message == "hand.csv:4:4 (column 'id'): not a project id: '1--3'");
+    CHECK(problems[2].where.line == 5);
+    CHECK(io::validate_csv(example_dir + "2024-03-31.csv").empty());
+  }
+}
+
+TEST_SUITE("csv writer") {
+  TEST_CASE("read, write, read gives equal snapshots and the same extra columns") {
+    const auto original = io::read_csv(example_dir + "2024-03-31.csv");
+    std::ostringstream out;
+    io::write_csv(out, original);
+    const std::string written = out.str();
+    CHECK(written.rfind("\xEF\xBB\xBF", 0) == 0);  // a BOM for Korean Excel
+    CHECK(io::read_csv_bytes(written, "written.csv") == original);
+
+    const std::string with_extra = "district,as_of,id,project,status,담당자,progress\nx,2024-03-31,1-1,p,완료,홍길동,50\n";
+    const auto extra = read_text(with_extra);
+    std::ostringstream out2;
+    io::write_csv(out2, extra);
+    CHECK(io::read_csv_bytes(out2.str(), "w.csv") == extra);
+    CHECK(out2.str().find(",adjustment,담당자\n") != std::string::npos);
+  }
+
+  TEST_CASE("formula-like cells are neutralised and read back unchanged") {
+    const std::string text = "district,as_of,id,project,status,note\nx,2024-03-31,1-1,\"=HYPERLINK(\"\"http://x\"\")\",완료,@SUM(A1)\n";
+    const auto s = read_text(text);
+    CHECK(s[0].at("1-1").title == "=HYPERLINK(\"http://x\")");
+    std::ostringstream out;
+    io::write_csv(out, s);
+    CHECK(out.str().find(",\"'=HYPERLINK(\"\"http://x\"\")\",") != std::string::npos);
+    CHECK(out.str().find(",'@SUM(A1),") != std::string::npos);
+    CHECK(io::read_csv_bytes(out.str(), "w.csv") == s);
+  }
+
+  TEST_CASE("write to a file is atomic and leaves no temporary behind") {
+    const auto original = io::read_csv(example_dir + "2023-12-31.csv");
+    const std::string path = std::string(PLEDGETRACK_BINARY_DIR) + "/written-2023-12-31.csv";
+    io::write_csv(path, original);
+    CHECK(io::read_csv(path) == original);
+    CHECK_THROWS_AS(io::write_csv(std::string(PLEDGETRACK_BINARY_DIR) + "/no/such/dir/x.csv", original), error);
+  }
+}
