@@ -18,3 +18,12 @@
 #include "pledgetrack/rates/completion.hpp"
 #include "pledgetrack/rates/grouping.hpp"
 #include "pledgetrack/rates/crosstab.hpp"
+
+#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/time/period.hpp"
+#include "pledgetrack/time/term.hpp"
+
+#include "pledgetrack/history/comparison.hpp"
+#include "pledgetrack/history/history.hpp"
+#include "pledgetrack/history/adjustments.hpp"
+#include "pledgetrack/history/pace.hpp"

@@ -44,7 +44,8 @@ std::string normalise_header(std::string_view header) {
 
 const std::unordered_map<std::string, column>& header_names() {
   static const std::unordered_map<std::string, column> names = [] {
-    const std::pair<column, std::initializer_list<std::string_view>> table[] = {
+    // Vectors, not initializer_lists: a list stored in a pair would dangle.
+    const std::pair<column, std::vector<std::string_view>> table[] = {
         {column::district, {"district", "자치단체", "자치단체명", "지자체"}},
         {column::term, {"term", "민선", "임기"}},
         {column::as_of, {"as_of", "기준일", "기준일자"}},
