@@ -233,7 +233,7 @@ class reader {
                         std::string(record.fields.empty() ? std::string_view() : record.fields.back()).substr(0, 60));
 
     project p;
-    std::string district = options_.district;
+    std::string_view district = options_.district;
     std::optional<int> term_number;
     if (options_.term != 0) term_number = options_.term;
     std::optional<date> as_of = options_.as_of;
@@ -245,20 +245,29 @@ class reader {
       try {
         switch (h.kind) {
           case column::district: {
-            std::string value = read_text_cell(raw);
-            if (!value.empty()) district = std::move(value);
+            // A view, not a copy: the district repeats on every row.
+            std::string_view value = text::trim(raw);
+            if (text::has_conjoining_jamo(value)) value = district_buffer_ = text::compose_hangul(value);
+            if (!value.empty()) district = value;
             else if (district.empty()) throw parse_error("empty district, and no district was given", "");
             break;
           }
           case column::term: {
             const std::string_view value = text::trim(raw);
-            if (!value.empty()) term_number = term::parse(value).number();
+            if (value.empty()) break;
+            // Every row of a snapshot repeats its term and date: parse each once.
+            if (value != last_term_.text) last_term_ = {std::string(value), term::parse(value).number()};
+            term_number = last_term_.value;
             break;
           }
           case column::as_of: {
             const std::string_view value = text::trim(raw);
-            if (!value.empty()) as_of = parse_date(value);
-            else if (!as_of) throw parse_error("empty as_of date, and no as_of was given", "");
+            if (!value.empty()) {
+              if (value != last_as_of_.text) last_as_of_ = {std::string(value), parse_date(value)};
+              as_of = last_as_of_.value;
+            } else if (!as_of) {
+              throw parse_error("empty as_of date, and no as_of was given", "");
+            }
             break;
           }
           case column::id: p.id = project_id::parse(raw); break;
@@ -272,7 +281,9 @@ class reader {
           case column::bureau: p.bureau = read_text_cell(raw); break;
           case column::status:
             p.raw_status = read_text_cell(raw);
-            p.status = options_.labels.parse(p.raw_status);
+            if (p.raw_status != last_status_.text)
+              last_status_ = {p.raw_status, options_.labels.parse(p.raw_status)};
+            p.status = last_status_.value;
             break;
           case column::status_mark: {
             const std::string value = read_text_cell(raw);
@@ -286,9 +297,9 @@ class reader {
             break;
           }
           case column::progress: p.progress = read_progress(text::trim(raw)); break;
-          case column::due: p.due = read_due(raw); break;
+          case column::due: p.due = raw.empty() ? due::unknown : read_due(raw); break;
           case column::note: p.note = read_text_cell(raw); break;
-          case column::scope: p.scope = read_scope(raw); break;
+          case column::scope: p.scope = raw.empty() || raw == "in" ? scope::in : read_scope(raw); break;
           case column::adjustment: p.adjustment = read_text_cell(raw); break;
           case column::extra: p.extra.emplace_back(h.name, read_text_cell(raw)); break;
         }
@@ -309,7 +320,7 @@ class reader {
       if (!t) throw parse_error(source_location{name_, line, 0, {}}, "no term for the as_of date", format_date(*as_of));
       term_number = t->number();
     }
-    add(snapshot_key{std::move(district), *term_number, *as_of}, std::move(p), line);
+    add(district, *term_number, *as_of, std::move(p), line);
   }
 
   void apply_org(project& p, std::size_t line) {
@@ -331,23 +342,41 @@ class reader {
     return std::nullopt;
   }
 
-  void add(snapshot_key key, project p, std::size_t line) {
-    auto [it, inserted] = snapshot_index_.try_emplace(key, snapshots_.size());
-    if (inserted) {
-      snapshots_.emplace_back(key.district, key.term, key.as_of);
-      first_lines_.emplace_back();
+  void add(std::string_view district, int term_number, date as_of, project p, std::size_t line) {
+    // Rows of one snapshot mostly come together: try the last one first.
+    std::size_t index = last_snapshot_;
+    if (index >= snapshots_.size() || snapshots_[index].as_of() != as_of || snapshots_[index].term() != term_number ||
+        snapshots_[index].district() != district) {
+      snapshot_key key{std::string(district), term_number, as_of};
+      const auto [it, inserted] = snapshot_index_.try_emplace(key, snapshots_.size());
+      if (inserted) {
+        snapshots_.emplace_back(key.district, key.term, key.as_of);
+        lines_.emplace_back();
+      }
+      index = last_snapshot_ = it->second;
     }
-    auto& lines = first_lines_[it->second];
-    if (const auto first = lines.find(p.id); first != lines.end())
+    snapshot& s = snapshots_[index];
+    if (const project* first = s.find(p.id))
       throw parse_error(at(line, column_index(column::id).value_or(0)),
-                        "duplicate project id (first on line " + std::to_string(first->second) + ")",
+                        "duplicate project id (first on line " +
+                            std::to_string(lines_[index][static_cast<std::size_t>(first - s.projects().data())]) + ")",
                         p.id.to_string());
-    lines.emplace(p.id, line);
-    snapshots_[it->second].add(std::move(p));
+    s.add(std::move(p));
+    lines_[index].push_back(line);
   }
+
+  template <class T>
+  struct cached {
+    std::string text;
+    T value{};
+  };
 
   std::string name_;
   const read_options& options_;
+  std::string district_buffer_;  // a district composed from NFD
+  cached<int> last_term_;
+  cached<date> last_as_of_;
+  cached<pledgetrack::status> last_status_;
   std::vector<problem>* problems_;
   std::string text_;
   std::vector<header_column> header_;
@@ -355,7 +384,8 @@ class reader {
   std::string first_header_cell_;
   std::vector<snapshot> snapshots_;
   std::map<snapshot_key, std::size_t> snapshot_index_;
-  std::vector<std::unordered_map<project_id, std::size_t>> first_lines_;
+  std::vector<std::vector<std::size_t>> lines_;  // per snapshot, the line of each project
+  std::size_t last_snapshot_ = static_cast<std::size_t>(-1);
 };
 
 }  // namespace

@@ -29,6 +29,13 @@ class snapshot {
   snapshot(std::string district, int term, date as_of)
       : district_(std::move(district)), term_(term), as_of_(as_of) {}
 
+  // Moves must not throw, or a std::vector<snapshot> copies every project
+  // when it grows.
+  snapshot(const snapshot&) = default;
+  snapshot(snapshot&&) noexcept = default;
+  snapshot& operator=(const snapshot&) = default;
+  snapshot& operator=(snapshot&&) noexcept = default;
+
   [[nodiscard]] const std::string& district() const noexcept { return district_; }
   /// The term number n of 민선 n기 (0 when not known).
   [[nodiscard]] int term() const noexcept { return term_; }
