@@ -163,6 +163,7 @@ bool csv_tokenizer::next(csv_record& out) {
   const char delim = delimiter_;
   const std::size_t record_start = pos_;
   out.line = line_;
+  std::size_t line = line_;  // stored in line_ with pos_ once the record is complete
   std::size_t pos = pos_;
   bool record_done = false;
 
@@ -176,7 +177,7 @@ bool csv_tokenizer::next(csv_record& out) {
     if (pos < n && t[pos] == '"') {
       // Quoted field: find the closing quote, unescaping "" on the way.
       const std::size_t open = pos;
-      const std::size_t open_line = line_;
+      const std::size_t open_line = line;
       std::size_t segment = open + 1;  // start of the bytes not yet copied to scratch
       std::size_t p = open + 1;
       bool escaped = false;
@@ -200,7 +201,7 @@ bool csv_tokenizer::next(csv_record& out) {
           }
           break;  // the closing quote
         }
-        if (c == '\n') ++line_;
+        if (c == '\n') ++line;
         p = q + 1;
       }
       std::size_t size;
@@ -231,14 +232,14 @@ bool csv_tokenizer::next(csv_record& out) {
         pos = after + 1;
       } else if (t[after] == '\n') {
         pos = after + 1;
-        ++line_;
+        ++line;
         record_done = true;
       } else if (t[after] == '\r' && after + 1 < n && t[after + 1] == '\n') {
         pos = after + 2;
-        ++line_;
+        ++line;
         record_done = true;
       } else {
-        fail(line_, column, "text after closing quote", excerpt(text_, after, n, delim));
+        fail(line, column, "text after closing quote", excerpt(text_, after, n, delim));
       }
     } else {
       // Unquoted field: up to the delimiter or the end of the record. Quotes
@@ -272,12 +273,12 @@ bool csv_tokenizer::next(csv_record& out) {
       }
       const std::size_t size = q - start;
       if (size > limits_.max_field_bytes)
-        fail(line_, column,
+        fail(line, column,
              "field longer than the limit of " + std::to_string(limits_.max_field_bytes) +
                  " bytes",
              excerpt(text_, start, q));
       out.fields.emplace_back(t + start, size);
-      if (record_done && q < n) ++line_;  // ended at LF or CRLF, not at the end of text
+      if (record_done && q < n) ++line;  // ended at LF or CRLF, not at the end of text
       pos = after;
     }
   }
@@ -285,6 +286,7 @@ bool csv_tokenizer::next(csv_record& out) {
   for (const scratch_field& f : scratch_fields_)
     out.fields[f.index] = std::string_view(scratch_.data() + f.offset, f.size);
   pos_ = pos;
+  line_ = line;
   return true;
 }
 

@@ -8,6 +8,7 @@
 #include "pledgetrack/io/encoding.hpp"
 
 #include <iconv.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -72,6 +73,32 @@ source_location byte_location(const std::string& file, std::string_view bytes,
 
 bool starts_with_bytes(std::string_view s, std::string_view prefix) noexcept {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+/// Makes `s` able to hold `size` bytes without touching the memory. For big
+/// buffers, asks Linux for transparent huge pages first: filling 100 MB of
+/// fresh 4 KiB pages costs more page faults than the copy itself. Only advice:
+/// where it is unsupported nothing changes.
+void reserve_large(std::string& s, std::size_t size) {
+  s.reserve(size);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::size_t huge_page = std::size_t(2) << 20;
+  if (size >= 4 * huge_page) {
+    const auto begin = reinterpret_cast<std::uintptr_t>(s.data());
+    const std::uintptr_t first = (begin + huge_page - 1) & ~(huge_page - 1);
+    const std::uintptr_t last = (begin + s.capacity()) & ~(huge_page - 1);
+    if (last > first)
+      ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);  // NOLINT
+  }
+#endif
+}
+
+/// A copy of `bytes` (see reserve_large).
+std::string copy_bytes(std::string_view bytes) {
+  std::string out;
+  reserve_large(out, bytes.size());
+  out.append(bytes);
+  return out;
 }
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
@@ -331,6 +358,7 @@ cp949_result decode_cp949(std::string_view in) {
   cp949_result result;
   std::string& out = result.text;
   // Two CP949 bytes give at most three UTF-8 bytes; ASCII stays one byte.
+  reserve_large(out, in.size() + in.size() / 2 + 16);
   out.resize(in.size() + in.size() / 2 + 16);
   char* inp = const_cast<char*>(in.data());  // iconv's signature; it does not write
   std::size_t in_left = in.size();
@@ -416,7 +444,7 @@ std::string decode_utf16(std::string_view bytes, bool big_endian, const std::str
 
 /// UTF-8 input without its BOM, validated; a copy of it.
 std::string decode_utf8_text(std::string_view text, const std::string& file) {
-  if (detail::is_valid_utf8_without_nul(text)) return std::string(text);
+  if (detail::is_valid_utf8_without_nul(text)) return copy_bytes(text);
   if (const auto p = find_utf8_problem(text, true)) throw_utf8_problem(text, *p, file);
   return std::string(text);  // not reached: the two validators agree
 }
@@ -445,7 +473,7 @@ encoding detect_and_decode(std::string_view bytes, const std::string& file, std:
     return encoding::utf8;
   }
   if (detail::is_valid_utf8_without_nul(bytes)) {
-    if (out) *out = std::string(bytes);
+    if (out) *out = copy_bytes(bytes);
     return encoding::utf8;
   }
   const auto bad_utf8 = find_utf8_problem(bytes, false);
@@ -562,7 +590,9 @@ std::string read_file_bytes(const std::string& path) {
     if (S_ISDIR(st.st_mode)) throw fail(EISDIR);
     if (S_ISREG(st.st_mode) && st.st_size > 0) expected = static_cast<std::size_t>(st.st_size);
   }
-  std::string data(expected, '\0');
+  std::string data;
+  reserve_large(data, expected);
+  data.resize(expected);
   errno = 0;
   const std::size_t filled = expected == 0 ? 0 : std::fread(data.data(), 1, expected, f.get());
   data.resize(filled);

@@ -48,7 +48,8 @@ class csv_tokenizer {
                 csv_limits limits = {});
 
   /// Reads the next record into `out` (its vector's capacity is reused);
-  /// false at the end of the text. Throws parse_error on malformed input.
+  /// false at the end of the text. Throws parse_error on malformed input;
+  /// the tokenizer then stays at that record (calling again throws again).
   bool next(csv_record& out);
 
   [[nodiscard]] char delimiter() const noexcept { return delimiter_; }
