@@ -27,9 +27,20 @@ struct source_location {
   /// "file:line:column (column 'name')", leaving out the parts not known.
   [[nodiscard]] std::string to_string() const {
     std::string out = file.empty() ? std::string("<input>") : file;
-    if (line != 0) out += ":" + std::to_string(line);
-    if (column != 0) out += ":" + std::to_string(column);
-    if (!column_name.empty()) out += " (column '" + column_name + "')";
+    // Appended piece by piece: `":" + std::to_string(n)` trips GCC 12's -Wrestrict.
+    if (line != 0) {
+      out += ':';
+      out += std::to_string(line);
+    }
+    if (column != 0) {
+      out += ':';
+      out += std::to_string(column);
+    }
+    if (!column_name.empty()) {
+      out += " (column '";
+      out += column_name;
+      out += "')";
+    }
     return out;
   }
 };

@@ -80,9 +80,13 @@ inline std::ostream& operator<<(std::ostream& os, rounding r) { return os << "ro
   const bool negative = scaled < 0;
   std::string digits = std::to_string(negative ? -scaled : scaled);
   if (decimals > 0) {
-    if (digits.size() <= static_cast<std::size_t>(decimals))
-      digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
-    digits.insert(digits.size() - static_cast<std::size_t>(decimals), ".");
+    const auto places = static_cast<std::size_t>(decimals);
+    if (digits.size() <= places) digits = std::string(places + 1 - digits.size(), '0') + digits;
+    const std::size_t point = digits.size() - places;
+    std::string with_point = digits.substr(0, point);
+    with_point += '.';
+    with_point += std::string_view(digits).substr(point);
+    digits = std::move(with_point);
   }
   // A value that rounds to zero is shown without a sign: "-0.0" would mislead.
   const bool is_zero = digits.find_first_not_of("0.") == std::string::npos;

@@ -117,15 +117,16 @@ inline constexpr char32_t hangul_s_count = hangul_l_count * hangul_n_count;
   if (!has_conjoining_jamo(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
-  std::optional<char32_t> pending;  // last code point, not yet written
+  // The last code point, not yet written (0: none; U+0000 never composes).
+  char32_t pending = 0;
   auto flush = [&] {
-    if (pending) append_utf8(out, *pending);
-    pending.reset();
+    if (pending != 0) append_utf8(out, pending);
+    pending = 0;
   };
   std::size_t i = 0;
   while (i < s.size()) {
     const decoded d = decode_utf8(s.substr(i));
-    if (d.length == 0) {  // keep a stray byte verbatim
+    if (d.length == 0 || d.code_point == 0) {  // keep a stray byte (or NUL) verbatim
       flush();
       out += s[i];
       ++i;
@@ -133,22 +134,17 @@ inline constexpr char32_t hangul_s_count = hangul_l_count * hangul_n_count;
     }
     const char32_t cp = d.code_point;
     i += d.length;
-    if (pending) {
-      const char32_t last = *pending;
-      // L + V -> LV
-      if (last >= hangul_l_base && last < hangul_l_base + hangul_l_count &&
-          cp >= hangul_v_base && cp < hangul_v_base + hangul_v_count) {
-        pending = hangul_s_base +
-                  ((last - hangul_l_base) * hangul_v_count + (cp - hangul_v_base)) * hangul_t_count;
-        continue;
-      }
-      // LV + T -> LVT
-      if (last >= hangul_s_base && last < hangul_s_base + hangul_s_count &&
-          (last - hangul_s_base) % hangul_t_count == 0 && cp > hangul_t_base &&
-          cp < hangul_t_base + hangul_t_count) {
-        pending = last + (cp - hangul_t_base);
-        continue;
-      }
+    // L + V -> LV
+    if (pending >= hangul_l_base && pending < hangul_l_base + hangul_l_count && cp >= hangul_v_base &&
+        cp < hangul_v_base + hangul_v_count) {
+      pending = hangul_s_base + ((pending - hangul_l_base) * hangul_v_count + (cp - hangul_v_base)) * hangul_t_count;
+      continue;
+    }
+    // LV + T -> LVT
+    if (pending >= hangul_s_base && pending < hangul_s_base + hangul_s_count &&
+        (pending - hangul_s_base) % hangul_t_count == 0 && cp > hangul_t_base && cp < hangul_t_base + hangul_t_count) {
+      pending += cp - hangul_t_base;
+      continue;
     }
     flush();
     pending = cp;
