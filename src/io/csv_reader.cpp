@@ -142,8 +142,17 @@ class reader {
  public:
   reader(std::string_view bytes, std::string name, const read_options& options, std::vector<problem>* problems)
       : name_(std::move(name)), options_(options), problems_(problems) {
-    encoding used{};
-    text_ = read_text(bytes, options.encoding, name_, &used);
+    // Valid UTF-8 (the usual case) is read in place; anything else is
+    // decoded into a buffer first.
+    const encoding enc = options.encoding ? *options.encoding : detect_encoding(bytes, name_);
+    std::string_view body = bytes;
+    if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+    if (enc == encoding::utf8 && detail::is_valid_utf8_without_nul(body)) {
+      text_ = body;
+    } else {
+      decoded_ = decode_to_utf8(bytes, enc, name_);
+      text_ = decoded_;
+    }
   }
 
   std::vector<snapshot> run() {
@@ -378,7 +387,8 @@ class reader {
   cached<date> last_as_of_;
   cached<pledgetrack::status> last_status_;
   std::vector<problem>* problems_;
-  std::string text_;
+  std::string decoded_;     // the text, when it had to be decoded
+  std::string_view text_;   // the UTF-8 text being read
   std::vector<header_column> header_;
   std::size_t record_line_of_header_ = 1;
   std::string first_header_cell_;

@@ -43,16 +43,13 @@ class snapshot {
 
   /// Adds a project. A duplicate id, or a progress outside 0–100, is a
   /// data_error naming the id and the value.
-  void add(project p) {
-    if (p.id.empty()) throw data_error("a project needs an id (title: '" + p.title + "')");
-    if (p.progress && (*p.progress < fraction(0) || *p.progress > fraction(100)))
-      throw data_error("progress of project '" + p.id.to_string() + "' must lie in 0..100, not " +
-                       p.progress->to_string());
-    const auto [it, inserted] = index_.try_emplace(p.id, projects_.size());
-    if (!inserted)
-      throw data_error("duplicate project id '" + p.id.to_string() + "' in the snapshot of " + district_ +
-                       " as of " + format_date(as_of_));
+  void add(project&& p) {
+    validate(p);
     projects_.push_back(std::move(p));
+  }
+  void add(const project& p) {
+    validate(p);
+    projects_.push_back(p);
   }
 
   [[nodiscard]] const std::vector<project>& projects() const noexcept { return projects_; }
@@ -88,6 +85,18 @@ class snapshot {
   }
 
  private:
+  // Checks `p` and indexes its id at the position it is about to take.
+  void validate(const project& p) {
+    if (p.id.empty()) throw data_error("a project needs an id (title: '" + p.title + "')");
+    if (p.progress && (*p.progress < fraction(0) || *p.progress > fraction(100)))
+      throw data_error("progress of project '" + p.id.to_string() + "' must lie in 0..100, not " +
+                       p.progress->to_string());
+    const auto [it, inserted] = index_.try_emplace(p.id, projects_.size());
+    if (!inserted)
+      throw data_error("duplicate project id '" + p.id.to_string() + "' in the snapshot of " + district_ +
+                       " as of " + format_date(as_of_));
+  }
+
   std::string district_;
   int term_ = 0;
   date as_of_;

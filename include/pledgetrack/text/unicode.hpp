@@ -169,18 +169,32 @@ inline constexpr char32_t hangul_s_count = hangul_l_count * hangul_n_count;
 
 /// `s` without leading and trailing spaces (as `is_space` defines them).
 [[nodiscard]] constexpr std::string_view trim(std::string_view s) noexcept {
+  // Most cells start and end with a visible ASCII or Hangul character: one
+  // byte test each decides, and the decoding below runs only for the rest.
+  auto ascii_space = [](unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); };
   // Leading.
   while (!s.empty()) {
+    const auto b = static_cast<unsigned char>(s.front());
+    if (b < 0x80) {
+      if (!ascii_space(b)) break;
+      s.remove_prefix(1);
+      continue;
+    }
+    if (b >= 0xEA && b <= 0xED) break;  // Hangul syllables U+AC00..U+D7A3 lead with EA..ED
     const decoded d = decode_utf8(s);
     if (d.length == 0 || !is_space(d.code_point)) break;
     s.remove_prefix(d.length);
   }
   // Trailing: step back over continuation bytes to the start of the last code point.
   while (!s.empty()) {
+    const auto b = static_cast<unsigned char>(s.back());
+    if (b < 0x80) {
+      if (!ascii_space(b)) break;
+      s.remove_suffix(1);
+      continue;
+    }
     std::size_t start = s.size() - 1;
-    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80 &&
-           s.size() - start < 4)
-      --start;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80 && s.size() - start < 4) --start;
     const decoded d = decode_utf8(s.substr(start));
     if (d.length != s.size() - start || !is_space(d.code_point)) break;
     s.remove_suffix(d.length);
