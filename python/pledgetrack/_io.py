@@ -1,0 +1,189 @@
+"""Reading and writing pledge files (docs/data-format.md), and the bundled examples.
+
+The reading itself is C++ (with the GIL released); this module resolves
+paths, the org file and the return shapes.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO, Union
+
+from . import _core
+from ._core import Organization, PledgeError, Problem, Status
+from ._snapshot import Snapshot, _term_number, _to_date
+
+__all__ = [
+    "example_names",
+    "example_path",
+    "load_example",
+    "read_csv",
+    "read_org",
+    "read_snapshots",
+    "validate_csv",
+    "write_csv",
+]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+def read_org(path: PathLike, *, encoding: str | None = None) -> Organization:
+    """Reads an org file (부서 → 실·국): columns department and bureau (부서, 실국), optional
+    renamed_from (구 부서명) and parent (상위부서). Bureaus keep the file's order, which is the
+    column order of the field × bureau table."""
+    return _core.read_org_csv(os.fsdecode(path), encoding=encoding)
+
+
+def read_csv(
+    path: PathLike | IO[bytes],
+    *,
+    encoding: str | None = None,
+    district: str | None = None,
+    term: int | str | None = None,
+    as_of: _dt.date | str | None = None,
+    org: PathLike | Organization | None = None,
+    delimiter: str | None = None,
+    aliases: Mapping[str, Status] | None = None,
+) -> Snapshot | list[Snapshot]:
+    """Reads a pledge file: a :class:`Snapshot`, or a list when the file holds several
+    (one per district, term and as_of, in order of first appearance). Use
+    :func:`read_snapshots` to always get a list.
+
+    ``path`` is a path or a binary file object. ``encoding`` ('utf-8', 'cp949', 'utf-16',
+    …) overrides detection; ``district``, ``term`` ('민선8기' or 8) and ``as_of`` (a date or
+    text) fill in what the file has no column for; ``org`` (a path or an
+    :class:`Organization`) fills empty bureaus from departments, and its bureau order is
+    remembered on the snapshots (:attr:`Snapshot.bureau_order`); ``aliases`` adds status
+    labels of the source ({'추진 중(지연)': Status.LAGGING}).
+
+    Any problem is a :class:`PledgeError` naming file, line, column and the text.
+
+    >>> snap = pledgetrack.read_csv("2024-03-31.csv", org="org.csv")
+    """
+    organization = _organization(org, encoding)
+    options = dict(
+        encoding=encoding,
+        delimiter=delimiter,
+        district=district or "",
+        term=_term_number(term),
+        as_of=_to_date(as_of),
+        org=organization,
+        aliases=list((aliases or {}).items()),
+    )
+    if hasattr(path, "read"):
+        data = path.read()  # type: ignore[union-attr]
+        name = str(getattr(path, "name", "<stream>"))
+        cores = _core.read_csv_bytes(bytes(data), name, **options)
+    else:
+        cores = _core.read_csv(os.fsdecode(path), **options)  # type: ignore[arg-type]
+    order = tuple(organization.bureaus) if organization is not None else None
+    snapshots = [Snapshot._wrap(s, order) for s in cores]
+    return snapshots[0] if len(snapshots) == 1 else snapshots
+
+
+def read_snapshots(
+    path_or_dir: PathLike,
+    *,
+    encoding: str | None = None,
+    org: PathLike | Organization | None = None,
+    **options: object,
+) -> list[Snapshot]:
+    """Every snapshot in a file, or in a directory: each ``*.csv`` in it except
+    ``org.csv``, sorted by ``as_of`` (then district). A directory's ``org.csv`` is used as
+    ``org`` unless one is given. Other keywords are :func:`read_csv`'s."""
+    path = Path(os.fsdecode(path_or_dir))
+    if path.is_dir():
+        files = sorted(p for p in path.glob("*.csv") if p.name.lower() != "org.csv")
+        if not files:
+            raise PledgeError(f"no pledge files (*.csv other than org.csv) in directory '{path}'")
+        if org is None and (path / "org.csv").is_file():
+            org = path / "org.csv"
+    else:
+        files = [path]
+    organization = _organization(org, encoding)
+    snapshots: list[Snapshot] = []
+    for file in files:
+        read = read_csv(file, encoding=encoding, org=organization, **options)  # type: ignore[arg-type]
+        snapshots.extend(read if isinstance(read, list) else [read])
+    snapshots.sort(key=lambda s: (s.as_of or _dt.date.min, s.district))
+    return snapshots
+
+
+def validate_csv(
+    path: PathLike,
+    *,
+    encoding: str | None = None,
+    district: str | None = None,
+    term: int | str | None = None,
+    as_of: _dt.date | str | None = None,
+    org: PathLike | Organization | None = None,
+    delimiter: str | None = None,
+    aliases: Mapping[str, Status] | None = None,
+) -> list[Problem]:
+    """Every problem in a pledge file at once (an empty list when it reads cleanly).
+    Takes :func:`read_csv`'s options."""
+    return _core.validate_csv(
+        os.fsdecode(path),
+        encoding=encoding,
+        delimiter=delimiter,
+        district=district or "",
+        term=_term_number(term),
+        as_of=_to_date(as_of),
+        org=_organization(org, encoding),
+        aliases=list((aliases or {}).items()),
+    )
+
+
+def write_csv(
+    path: PathLike,
+    snapshots: Snapshot | Iterable[Snapshot],
+    *,
+    bom: bool = True,
+    delimiter: str = ",",
+    neutralise_formulas: bool = True,
+) -> None:
+    """Writes snapshots in the documented format: UTF-8, with a BOM by default so that
+    Korean Excel opens it; cells starting with = + - @ get a leading apostrophe unless
+    ``neutralise_formulas`` is False; unknown columns are written back. Atomic."""
+    items = [snapshots] if isinstance(snapshots, Snapshot) else list(snapshots)
+    cores = [s._snapshot for s in items]
+    _core.write_csv(
+        os.fsdecode(path), cores, bom=bom, delimiter=delimiter, neutralise_formulas=neutralise_formulas
+    )
+
+
+def example_names() -> list[str]:
+    """The names of the bundled examples: ``['gwangju-seogu']``."""
+    if not _DATA.is_dir():
+        return []
+    return sorted(p.name for p in _DATA.iterdir() if p.is_dir())
+
+
+def load_example(name: str = "gwangju-seogu") -> list[Snapshot]:
+    """The snapshots of a bundled example, in date order, read with its org file.
+
+    ``'gwangju-seogu'``: 광주광역시 서구, 민선8기, 2023-12-31 (reconstructed) and
+    2024-03-31 (as printed), 49 unit projects. See the ``SOURCE.md`` beside the files
+    (:func:`example_path`).
+    """
+    return read_snapshots(example_path(name))
+
+
+def example_path(name: str = "gwangju-seogu") -> Path:
+    """The directory of a bundled example inside the installed package."""
+    path = _DATA / name
+    if not path.is_dir():
+        known = ", ".join(example_names()) or "none installed"
+        raise PledgeError(f"no bundled example named '{name}' (known: {known})")
+    return path
+
+
+def _organization(org: PathLike | Organization | None, encoding: str | None) -> Organization | None:
+    if org is None or isinstance(org, Organization):
+        return org
+    return read_org(org, encoding=encoding)

@@ -1,0 +1,72 @@
+// What the register_*.cpp files share: the register functions main.cpp
+// calls, and the translations of loosely typed Python arguments (a status
+// given as a Status or as a label, a dimension or rule given by name).
+#pragma once
+
+#include <pybind11/pybind11.h>
+#include <pybind11/native_enum.h>
+#include <pybind11/stl.h>
+
+#include <string>
+#include <string_view>
+
+#include "casters.hpp"
+#include "pickle.hpp"
+#include "pledgetrack/model/organization.hpp"
+#include "pledgetrack/pledgetrack.hpp"
+#include "pledgetrack/time/period.hpp"
+#include "repr.hpp"
+
+namespace pledgetrack::python {
+
+namespace py = pybind11;
+
+void register_model(py::module_& m);
+void register_rates(py::module_& m);
+void register_time(py::module_& m);
+void register_io(py::module_& m);
+
+/// The KMC vocabulary of status labels, built once.
+inline const status_labels& kmc_labels() {
+  static const status_labels labels = status_labels::kmc();
+  return labels;
+}
+
+/// A status given as a `Status` or as a label (`"정 상 추 진"`, `"on_track"`).
+inline status to_status(const py::handle& value) {
+  if (py::isinstance<py::str>(value)) return kmc_labels().parse(value.cast<std::string>());
+  return value.cast<status>();
+}
+
+/// A set of statuses from any iterable of `Status` or labels.
+inline status_set to_status_set(const py::handle& values) {
+  status_set set;
+  if (py::isinstance<py::str>(values))
+    throw py::type_error("a set of statuses must be an iterable of Status, not a single string");
+  for (const py::handle item : py::iter(values)) set.insert(to_status(item));
+  return set;
+}
+
+/// A set of statuses as a Python frozenset of `Status`, in the KMC order.
+inline py::frozenset from_status_set(status_set set) {
+  py::list items;
+  for (const status s : all_statuses)
+    if (set.contains(s)) items.append(py::cast(s));
+  return py::frozenset(items);
+}
+
+/// `basis` by name: "project" or "pledge".
+inline pledgetrack::basis parse_basis(std::string_view text) {
+  if (text == "project") return basis::project;
+  if (text == "pledge") return basis::pledge;
+  throw parse_error("unknown basis (known: project, pledge)", std::string(text));
+}
+
+/// `measure` by name: "status_share", "weighted" or "mean_progress".
+inline pledgetrack::measure parse_measure(std::string_view text) {
+  for (const measure m : {measure::status_share, measure::weighted, measure::mean_progress})
+    if (to_string(m) == text) return m;
+  throw parse_error("unknown measure (known: status_share, weighted, mean_progress)", std::string(text));
+}
+
+}  // namespace pledgetrack::python

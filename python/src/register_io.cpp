@@ -1,0 +1,137 @@
+// Reading and writing pledge files (docs/data-format.md). File work runs with
+// the GIL released: every argument is converted to C++ before the call.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common.hpp"
+#include "pledgetrack/io/csv.hpp"
+
+namespace pledgetrack::python {
+
+namespace {
+
+using aliases_t = std::vector<std::pair<std::string, status>>;
+
+std::optional<io::encoding> to_encoding(const std::optional<std::string>& name) {
+  if (!name) return std::nullopt;
+  if (const auto enc = io::parse_encoding_name(*name)) return enc;
+  throw parse_error("unknown encoding (known: utf-8, utf-8-sig, cp949, euc-kr, utf-16, utf-16le, utf-16be)", *name);
+}
+
+char to_delimiter(const std::optional<std::string>& text) {
+  if (!text) return 0;
+  if (text->size() != 1) throw parse_error("a delimiter is one ASCII character", *text);
+  return (*text)[0];
+}
+
+/// read_options from arguments already converted to C++ (so that it can run
+/// without the GIL).
+io::read_options make_read_options(const std::optional<std::string>& encoding_name,
+                                   const std::optional<std::string>& delimiter, const std::string& district, int term,
+                                   const std::optional<date>& as_of, const std::optional<organization>& org,
+                                   const aliases_t& aliases) {
+  io::read_options options;
+  options.encoding = to_encoding(encoding_name);
+  options.delimiter = to_delimiter(delimiter);
+  options.district = district;
+  options.term = term;
+  options.as_of = as_of;
+  options.org = org;
+  for (const auto& [label, s] : aliases) options.labels.add_alias(label, s);
+  return options;
+}
+
+void register_problem(py::module_& m) {
+  py::class_<io::problem> cls(m, "Problem", "One problem found in a file by validate_csv.");
+  cls.def_readonly("message", &io::problem::message, "The full message, location included.");
+  cls.def_property_readonly("file", [](const io::problem& p) { return p.where.file; }, "The file's path.");
+  cls.def_property_readonly("line", [](const io::problem& p) { return p.where.line; }, "1-based; 0 if not known.");
+  cls.def_property_readonly("column", [](const io::problem& p) { return p.where.column; },
+                            "1-based field number; 0 if not known.");
+  cls.def_property_readonly("column_name", [](const io::problem& p) { return p.where.column_name; },
+                            "The header of the column, when known.");
+  cls.def("__str__", [](const io::problem& p) { return p.message; });
+  cls.def("__repr__", [](const io::problem& p) { return python_repr(p, "Problem"); });
+  cls.def("__eq__", [](const io::problem& a, const io::problem& b) { return a == b; }, py::is_operator());
+  def_pickle(
+      cls,
+      [](const io::problem& p) {
+        return py::make_tuple(p.where.file, p.where.line, p.where.column, p.where.column_name, p.message);
+      },
+      [](const py::tuple& t) {
+        return io::problem{source_location{t[0].cast<std::string>(), t[1].cast<std::size_t>(),
+                                           t[2].cast<std::size_t>(), t[3].cast<std::string>()},
+                           t[4].cast<std::string>()};
+      });
+}
+
+}  // namespace
+
+void register_io(py::module_& m) {
+  register_problem(m);
+
+  const auto release = py::call_guard<py::gil_scoped_release>();
+  m.def(
+      "read_csv",
+      [](const std::string& path, const std::optional<std::string>& encoding_name,
+         const std::optional<std::string>& delimiter, const std::string& district, int term,
+         const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases) {
+        return io::read_csv(path, make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases));
+      },
+      py::arg("path"), py::kw_only(), py::arg("encoding") = py::none(), py::arg("delimiter") = py::none(),
+      py::arg("district") = "", py::arg("term") = 0, py::arg("as_of") = py::none(), py::arg("org") = py::none(),
+      py::arg("aliases") = aliases_t{}, release,
+      "Every snapshot in a pledge file, one per (district, term, as_of), in order of first\n"
+      "appearance. The first problem is raised as PledgeError naming file, line, column, text.");
+  m.def(
+      "read_csv_bytes",
+      [](const py::bytes& data, const std::string& name, const std::optional<std::string>& encoding_name,
+         const std::optional<std::string>& delimiter, const std::string& district, int term,
+         const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases) {
+        const std::string bytes = data;  // a copy, so that the GIL can go
+        const io::read_options options =
+            make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases);
+        py::gil_scoped_release unlocked;
+        return io::read_csv_bytes(bytes, name, options);
+      },
+      py::arg("data"), py::arg("name") = "<bytes>", py::kw_only(), py::arg("encoding") = py::none(),
+      py::arg("delimiter") = py::none(), py::arg("district") = "", py::arg("term") = 0,
+      py::arg("as_of") = py::none(), py::arg("org") = py::none(), py::arg("aliases") = aliases_t{},
+      "The same as read_csv for bytes in memory; ``name`` stands for the file in messages.");
+  m.def(
+      "validate_csv",
+      [](const std::string& path, const std::optional<std::string>& encoding_name,
+         const std::optional<std::string>& delimiter, const std::string& district, int term,
+         const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases) {
+        return io::validate_csv(path,
+                                make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases));
+      },
+      py::arg("path"), py::kw_only(), py::arg("encoding") = py::none(), py::arg("delimiter") = py::none(),
+      py::arg("district") = "", py::arg("term") = 0, py::arg("as_of") = py::none(), py::arg("org") = py::none(),
+      py::arg("aliases") = aliases_t{}, release, "Every problem in a file at once (empty when it reads cleanly).");
+  m.def(
+      "read_org_csv",
+      [](const std::string& path, const std::optional<std::string>& encoding_name) {
+        return io::read_org_csv(path, to_encoding(encoding_name));
+      },
+      py::arg("path"), py::kw_only(), py::arg("encoding") = py::none(), release,
+      "Reads an org file: department and bureau (부서, 실국), optional renamed_from and parent.");
+  m.def(
+      "write_csv",
+      [](const std::string& path, const std::vector<snapshot>& snapshots, bool bom,
+         const std::optional<std::string>& delimiter, bool neutralise_formulas) {
+        io::write_options options;
+        options.bom = bom;
+        if (const char d = to_delimiter(delimiter)) options.delimiter = d;
+        options.neutralise_formulas = neutralise_formulas;
+        io::write_csv(path, snapshots, options);
+      },
+      py::arg("path"), py::arg("snapshots"), py::kw_only(), py::arg("bom") = true, py::arg("delimiter") = ",",
+      py::arg("neutralise_formulas") = true, release,
+      "Writes snapshots in the documented format (UTF-8, with a BOM for Korean Excel by\n"
+      "default), atomically.");
+}
+
+}  // namespace pledgetrack::python

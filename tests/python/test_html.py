@@ -1,0 +1,34 @@
+"""HTML reprs for Jupyter: compact tables with Korean labels, all text escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pledgetrack as pt
+
+
+def test_snapshot_html_shows_statuses_and_the_rate(q1):
+    html = q1._repr_html_()
+    assert html.startswith("<table")
+    for text in ["광주광역시 서구", "민선8기", "2024-03-31", "2024Q1", "완료", "이행후계속추진", "정상추진", "일부추진"]:
+        assert text in html
+    assert "공약이행완료율 67.3% (33/49)" in html
+    assert "보류" not in html  # statuses with no project are left out
+
+
+def test_rate_html_names_the_criteria(q1):
+    html = q1.completion_rate()._repr_html_()
+    assert "공약이행완료율" in html
+    assert "67.3%" in html
+    assert "반올림" in html
+
+
+def test_all_text_is_escaped():
+    snap = pt.Snapshot(
+        "<script>alert(1)</script>", 8, dt.date(2024, 3, 31), [pt.Project("1-1", "<b>", "완료")]
+    )
+    html = snap._repr_html_()
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    rate = snap.completion_rate(pt.Criteria(name_ko="<i>기준</i>"))
+    assert "&lt;i&gt;기준&lt;/i&gt;" in rate._repr_html_()
