@@ -269,7 +269,28 @@ void register_organization(py::module_& m) {
   cls.def_property_readonly("bureaus", &organization::bureaus, "Bureaus in order of first appearance.");
   cls.def("__len__", [](const organization& o) { return o.departments().size(); });
   cls.def("__eq__", [](const organization& a, const organization& b) { return a == b; }, py::is_operator());
+  cls.def_property_readonly("renames", &organization::renames, "Renames (former name, current name), in order.");
   cls.def("__repr__", [](const organization& o) { return python_repr(o, "Organization"); });
+  def_pickle(
+      cls,
+      [](const organization& o) {
+        py::list entries;
+        for (const std::string& d : o.departments()) entries.append(py::make_tuple(d, *o.bureau_of(d)));
+        return py::make_tuple(entries, py::cast(o.renames()));
+      },
+      [](const py::tuple& t) {
+        if (t.size() != 2) throw error("cannot unpickle Organization: a state of " + std::to_string(t.size()) + " parts");
+        organization org;
+        for (const py::handle e : t[0]) {
+          const auto [department, bureau] = e.cast<std::pair<std::string, std::string>>();
+          org.add(department, bureau);
+        }
+        for (const py::handle r : t[1]) {
+          const auto [from, to] = r.cast<std::pair<std::string, std::string>>();
+          org.add_rename(from, to);
+        }
+        return org;
+      });
 }
 
 }  // namespace

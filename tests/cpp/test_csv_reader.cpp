@@ -182,6 +182,12 @@ TEST_SUITE("csv reader") {
     const snapshot s = read_text(text, o).at(0);
     CHECK(s.at("1-1").department == "일자리창업지원과");
     CHECK(s.at("1-1").bureau == "문화경제국");
+    CHECK(org.renames() == std::vector<std::pair<std::string, std::string>>{{"일자리경제과", "일자리창업지원과"}});
+    organization chained = org;  // a chain of renames is followed, a cycle is an error
+    chained.add_rename("경제일자리과", "일자리경제과");
+    CHECK(chained.current_name("경제일자리과") == "일자리창업지원과");
+    chained.add_rename("일자리창업지원과", "경제일자리과");
+    CHECK_THROWS_AS((void)chained.current_name("경제일자리과"), data_error);
     CHECK(error_of(header + row_prefix + "1-1,f,p,사업,없는과,,완료\n", o) ==
           "hand.csv:2:8 (column 'department'): department not in the org file, and the row gives no bureau: '없는과'");
   }

@@ -42,7 +42,14 @@ def values(q1):
         "status": Status.LAGGING,
         "term": pt.Term(8, dt.date(2022, 7, 1), dt.date(2025, 1, 31)),
         "period": pt.Period(2024, "half", 2),
+        "organization": _organization(),
     }
+
+
+def _organization():
+    org = pt.Organization([("건강증진과", "보건소"), ("일자리창업지원과", "문화경제국")])
+    org.add_rename("일자리경제과", "일자리창업지원과")
+    return org
 
 
 NAMES = [
@@ -56,6 +63,7 @@ NAMES = [
     "status",
     "term",
     "period",
+    "organization",
 ]
 
 

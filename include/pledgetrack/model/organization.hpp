@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "pledgetrack/error.hpp"
@@ -48,7 +49,18 @@ class organization {
     const std::string to(text::trim(current_name));
     if (from.empty() || to.empty() || from == to)
       throw data_error("a rename needs two different names, got '" + from + "' and '" + to + "'");
-    renames_[from] = to;
+    if (const auto [it, inserted] = renames_.try_emplace(from, to); !inserted) {
+      it->second = to;
+      for (auto& r : rename_order_)
+        if (r.first == from) r.second = to;
+    } else {
+      rename_order_.emplace_back(from, to);
+    }
+  }
+
+  /// Every rename (former name, current name), in the order added.
+  [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& renames() const noexcept {
+    return rename_order_;
   }
 
   /// The department's current name: renames followed (a chain too).
@@ -96,6 +108,7 @@ class organization {
   std::vector<std::string> bureaus_;
   std::unordered_map<std::string, std::string> bureau_by_department_;
   std::unordered_map<std::string, std::string> renames_;
+  std::vector<std::pair<std::string, std::string>> rename_order_;
 };
 
 }  // namespace pledgetrack
