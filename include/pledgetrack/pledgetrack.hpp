@@ -27,3 +27,11 @@
 #include "pledgetrack/history/history.hpp"
 #include "pledgetrack/history/adjustments.hpp"
 #include "pledgetrack/history/pace.hpp"
+
+#include "pledgetrack/report/language.hpp"
+#include "pledgetrack/report/shares.hpp"
+#include "pledgetrack/report/display_width.hpp"
+#include "pledgetrack/report/escape.hpp"
+#include "pledgetrack/report/quarterly_report.hpp"
+#include "pledgetrack/report/wording.hpp"
+#include "pledgetrack/report/render.hpp"

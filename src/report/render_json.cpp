@@ -1,0 +1,475 @@
+// The quarterly report as JSON: every figure, exact (fractions as
+// {"numerator": 33, "denominator": 49}) and as a number, every display text
+// in the chosen language, and the names of the rules. Written by a small
+// streaming writer: two-space indent, arrays of scalars on one line, keys in
+// a fixed order, so that the output is byte-for-byte stable (it is pinned by
+// tests/data/golden/demo.json).
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "pledgetrack/report/escape.hpp"
+#include "pledgetrack/report/render.hpp"
+#include "pledgetrack/report/wording.hpp"
+
+namespace pledgetrack::report {
+
+namespace {
+
+/// A JSON string literal.
+std::string quoted(std::string_view s) { return "\"" + escape_json(s) + "\""; }
+
+/// The shortest text that reads back as the same double.
+std::string number_text(double value) {
+  char buffer[64];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  if (ec != std::errc()) throw error("cannot format a number for JSON");
+  return std::string(buffer, end);
+}
+
+class writer {
+ public:
+  void open_object() { open('{'); }
+  void close_object() { close('}'); }
+  void open_array() { open('['); }
+  void close_array() { close(']'); }
+
+  void key(std::string_view k) {
+    separate();
+    out_ += quoted(k);
+    out_ += ": ";
+    after_key_ = true;
+  }
+  /// A value already encoded as JSON.
+  void raw(std::string_view encoded) {
+    separate();
+    out_ += encoded;
+  }
+  void string(std::string_view s) { raw(quoted(s)); }
+  void integer(std::int64_t n) { raw(std::to_string(n)); }
+  void number(double d) { raw(number_text(d)); }
+  void boolean(bool b) { raw(b ? "true" : "false"); }
+  void null() { raw("null"); }
+  /// An array of encoded scalars, on one line.
+  void scalars(const std::vector<std::string>& encoded) {
+    std::string line = "[";
+    for (std::size_t i = 0; i < encoded.size(); ++i) {
+      if (i != 0) line += ", ";
+      line += encoded[i];
+    }
+    raw(line + "]");
+  }
+
+  // key + value in one call.
+  void field(std::string_view k, std::string_view s) {
+    key(k);
+    string(s);
+  }
+  void field(std::string_view k, const char* s) {
+    key(k);
+    string(s);
+  }
+  void field(std::string_view k, std::int64_t n) {
+    key(k);
+    integer(n);
+  }
+  void field(std::string_view k, int n) {
+    key(k);
+    integer(n);
+  }
+  void field(std::string_view k, bool b) {
+    key(k);
+    boolean(b);
+  }
+
+  [[nodiscard]] std::string finish() { return std::move(out_) + "\n"; }
+
+ private:
+  void open(char bracket) {
+    separate();
+    out_ += bracket;
+    first_.push_back(true);
+  }
+  void close(char bracket) {
+    const bool empty = first_.back();
+    first_.pop_back();
+    if (!empty) newline();
+    out_ += bracket;
+  }
+  /// Before a key or a value: a comma and a new line inside a container,
+  /// nothing right after a key.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (first_.empty()) return;
+    if (!first_.back()) out_ += ',';
+    first_.back() = false;
+    newline();
+  }
+  void newline() {
+    out_ += '\n';
+    out_.append(2 * first_.size(), ' ');
+  }
+
+  std::string out_;
+  std::vector<bool> first_;
+  bool after_key_ = false;
+};
+
+void fraction_value(writer& w, const fraction& f) {
+  w.open_object();
+  w.field("numerator", f.numerator());
+  w.field("denominator", f.denominator());
+  w.close_object();
+}
+
+void period_value(writer& w, const std::optional<period>& p, language lang) {
+  if (!p) return w.null();
+  w.open_object();
+  w.field("label", p->label());
+  w.field("text", period_text(*p, lang));
+  w.field("year", p->year());
+  w.field("kind", p->kind() == period_kind::quarter ? "quarter" : "half");
+  w.field("index", p->index());
+  w.close_object();
+}
+
+void date_value(writer& w, const date& d) {
+  if (d.is_special()) return w.null();
+  w.string(format_date(d));
+}
+
+void rate_value(writer& w, const rate& r, language lang) {
+  w.open_object();
+  // A whole count (33 of 49) as a number; weighted scores and mean progress
+  // have fractional numerators, written as a fraction.
+  w.key("numerator");
+  if (r.numerator().denominator() == 1) w.integer(r.numerator().numerator());
+  else fraction_value(w, r.numerator());
+  w.field("denominator", r.denominator());
+  w.field("unmeasured", r.unmeasured());
+  const auto percent = r.percent();
+  w.key("percent");
+  if (percent) w.number(percent->to_double());
+  else w.null();
+  w.key("percent_exact");
+  if (percent) fraction_value(w, *percent);
+  else w.null();
+  w.field("text", rate_text(r, lang));
+  w.close_object();
+}
+
+std::vector<std::string> status_names(const std::vector<status>& statuses) {
+  std::vector<std::string> out;
+  for (const status s : statuses) out.push_back(quoted(to_string(s)));
+  return out;
+}
+
+std::vector<std::string> status_names(status_set set) {
+  std::vector<std::string> out;
+  for (const status s : all_statuses)
+    if (set.contains(s)) out.push_back(quoted(to_string(s)));
+  return out;
+}
+
+void overview_value(writer& w, const quarterly_report& r, language lang) {
+  const report_overview& o = r.overview;
+  w.open_object();
+  w.field("title", section_title(section::overview, lang));
+  w.field("district", o.district);
+  w.field("term", o.term);
+  w.field("term_text", term_text(o.term, lang));
+  w.field("head_title", o.head_title);
+  w.key("as_of");
+  date_value(w, o.as_of);
+  w.field("as_of_text", date_text(o.as_of, lang));
+  w.key("period");
+  period_value(w, o.period, lang);
+  w.field("fields", o.fields);
+  w.field("pledges", o.pledges);
+  w.field("projects", o.projects);
+  w.field("out_of_scope", o.out_of_scope);
+  w.field("scope_text", scope_text(o, lang));
+
+  const crosstab& t = o.field_by_bureau;
+  w.key("field_by_bureau");
+  w.open_object();
+  w.field("rows", std::string(to_string(t.rows())));
+  w.field("columns", std::string(to_string(t.columns())));
+  std::vector<std::string> labels;
+  for (const std::string& l : t.row_labels()) labels.push_back(quoted(l));
+  w.key("row_labels");
+  w.scalars(labels);
+  labels.clear();
+  for (const std::string& l : t.column_labels()) labels.push_back(quoted(l));
+  w.key("column_labels");
+  w.scalars(labels);
+  w.key("cells");
+  w.open_array();
+  for (std::size_t i = 0; i < t.row_labels().size(); ++i) {
+    std::vector<std::string> cells;
+    for (std::size_t j = 0; j < t.column_labels().size(); ++j) cells.push_back(std::to_string(t.at(i, j)));
+    w.scalars(cells);
+  }
+  w.close_array();
+  std::vector<std::string> totals;
+  for (std::size_t i = 0; i < t.row_labels().size(); ++i) totals.push_back(std::to_string(t.row_total(i)));
+  w.key("row_totals");
+  w.scalars(totals);
+  totals.clear();
+  for (std::size_t j = 0; j < t.column_labels().size(); ++j) totals.push_back(std::to_string(t.column_total(j)));
+  w.key("column_totals");
+  w.scalars(totals);
+  w.field("total", t.total());
+  w.close_object();
+  w.close_object();
+}
+
+void criteria_value(writer& w, const criteria& c, language lang) {
+  w.open_object();
+  w.field("name", c.name);
+  w.field("name_ko", c.name_ko);
+  w.field("rate_name", rate_name(c, lang));
+  w.field("measure", std::string(to_string(c.measure)));
+  w.key("complete");
+  w.scalars(status_names(c.complete));
+  w.key("excluded");
+  w.scalars(status_names(c.excluded));
+  w.field("in_term_only", c.in_term_only);
+  w.field("basis", std::string(to_string(c.basis)));
+  w.field("rounding", std::string(to_string(c.rule)));
+  w.field("decimals", c.decimals);
+  w.field("rounding_text", rounding_text(c.rule, c.decimals, lang));
+  w.field("text", criteria_text(c, lang));
+  w.close_object();
+}
+
+void results_value(writer& w, const quarterly_report& r, language lang) {
+  const report_headline& h = r.results.headline;
+  const status_table& t = r.results.by_status;
+  w.open_object();
+  w.field("title", section_title(section::results, lang));
+  w.key("headline");
+  w.open_object();
+  w.key("rate");
+  rate_value(w, h.current, lang);
+  w.key("previous");
+  if (h.previous) rate_value(w, *h.previous, lang);
+  else w.null();
+  w.key("previous_as_of");
+  if (h.previous_as_of) date_value(w, *h.previous_as_of);
+  else w.null();
+  w.key("previous_period");
+  period_value(w, h.previous_period, lang);
+  w.key("previous_text");
+  if (h.previous) w.string(previous_text(r, lang));
+  else w.null();
+  w.key("change");
+  if (h.change_points) {
+    w.open_object();
+    w.key("points");
+    w.number(h.change_points->to_double());
+    w.key("points_exact");
+    fraction_value(w, *h.change_points);
+    w.field("unit", "%p");
+    w.field("text", h.change_text);
+    w.close_object();
+  } else {
+    w.null();
+  }
+  w.field("text", headline_text(r, lang));
+  w.close_object();
+
+  w.key("status_table");
+  w.open_object();
+  w.field("total", t.total);
+  w.field("share_rule", std::string(to_string(t.shares)));
+  w.field("share_rule_text", share_rule_text(t, lang));
+  w.field("rounding", std::string(to_string(t.rule)));
+  w.field("decimals", t.decimals);
+  w.key("columns");
+  w.open_array();
+  double scale = 1;
+  for (int i = 0; i < t.decimals; ++i) scale *= 10;
+  for (const status_column& c : t.columns) {
+    w.open_object();
+    w.key("statuses");
+    w.scalars(status_names(c.statuses));
+    w.field("label", status_group_text(c.statuses, lang));
+    w.field("count", c.count);
+    w.key("share");
+    if (t.total > 0) fraction_value(w, fraction(c.count, t.total));
+    else w.null();
+    w.key("percent");
+    if (c.percent) w.number(c.percent->to_double());
+    else w.null();
+    w.key("percent_exact");
+    if (c.percent) fraction_value(w, *c.percent);
+    else w.null();
+    w.key("shown");
+    if (t.total > 0) w.number(static_cast<double>(c.shown_scaled) / scale);
+    else w.null();
+    w.field("shown_text", c.shown_text);
+    w.close_object();
+  }
+  w.close_array();
+  w.key("shown_sum");
+  if (t.total > 0) w.number(static_cast<double>(t.shown_sum_scaled) / scale);
+  else w.null();
+  w.field("shown_sum_text", t.shown_sum_text);
+  w.close_object();
+  w.close_object();
+}
+
+void transition_value(writer& w, const transition& t, language lang) {
+  w.open_object();
+  w.field("id", t.id.to_string());
+  w.field("title", t.title);
+  w.key("from");
+  if (t.from) w.string(to_string(*t.from));
+  else w.null();
+  w.key("to");
+  if (t.to) w.string(to_string(*t.to));
+  else w.null();
+  w.key("from_label");
+  if (t.from) w.string(status_text(*t.from, lang));
+  else w.null();
+  w.key("to_label");
+  if (t.to) w.string(status_text(*t.to, lang));
+  else w.null();
+  w.field("kind", std::string(to_string(t.k)));
+  w.field("regression", t.k == transition_kind::regression);
+  w.field("text", transition_text(t, lang));
+  w.close_object();
+}
+
+void changes_value(writer& w, const quarterly_report& r, language lang) {
+  if (!r.changes) return w.null();
+  const report_changes& c = *r.changes;
+  w.open_object();
+  w.field("title", changes_title(r, lang));
+  w.key("previous_as_of");
+  date_value(w, c.previous_as_of);
+  w.key("previous_period");
+  period_value(w, c.previous_period, lang);
+  w.key("by_new_status");
+  w.open_array();
+  for (const status_change_group& g : c.by_new_status) {
+    w.open_object();
+    w.field("status", std::string(to_string(g.status)));
+    w.field("label", status_text(g.status, lang));
+    w.field("text", change_group_text(g, lang));
+    w.key("projects");
+    w.open_array();
+    for (const transition& t : g.projects) transition_value(w, t, lang);
+    w.close_array();
+    w.close_object();
+  }
+  w.close_array();
+  for (const auto& [name, list] : {std::pair<std::string_view, const std::vector<transition>*>{"added", &c.added},
+                                   {"removed", &c.removed}}) {
+    w.key(name);
+    w.open_array();
+    for (const transition& t : *list) transition_value(w, t, lang);
+    w.close_array();
+  }
+  std::vector<std::string> regressions;
+  for (const transition& t : c.regressions()) regressions.push_back(quoted(t.id.to_string()));
+  w.key("regressions");
+  w.scalars(regressions);
+  w.field("moved", c.moved());
+  w.field("unchanged", c.unchanged);
+  w.close_object();
+}
+
+void adjustments_value(writer& w, const quarterly_report& r, language lang) {
+  w.open_object();
+  w.field("title", section_title(section::adjustment_candidates, lang));
+  w.key("projects");
+  w.open_array();
+  for (const adjustment_candidate& a : r.adjustment_candidates) {
+    w.open_object();
+    w.field("id", a.id.to_string());
+    w.field("field", a.field);
+    w.field("pledge", a.pledge);
+    w.field("title", a.title);
+    w.field("department", a.department);
+    w.field("status", std::string(to_string(a.status)));
+    w.field("status_label", status_text(a.status, lang));
+    w.field("reason", a.reason);
+    w.field("by_status", a.by_status());
+    w.field("by_reason", a.by_reason());
+    w.close_object();
+  }
+  w.close_array();
+  w.close_object();
+}
+
+void detail_value(writer& w, const quarterly_report& r, language lang) {
+  w.open_object();
+  w.field("title", section_title(section::detail, lang));
+  w.key("fields");
+  w.open_array();
+  for (const field_detail& f : r.detail) {
+    w.open_object();
+    w.field("field", f.field);
+    w.key("rate");
+    rate_value(w, f.rate, lang);
+    w.key("counts");
+    w.open_object();
+    for (const status s : all_statuses) w.field(to_string(s), f.counts[s]);
+    w.close_object();
+    w.key("projects");
+    w.open_array();
+    for (const detail_row& row : f.rows) {
+      w.open_object();
+      w.field("id", row.id.to_string());
+      w.field("pledge", row.pledge);
+      w.field("title", row.title);
+      w.field("department", row.department);
+      w.field("bureau", row.bureau);
+      w.field("status", std::string(to_string(row.status)));
+      w.field("status_label", status_text(row.status, lang));
+      w.field("raw_status", row.raw_status);
+      w.close_object();
+    }
+    w.close_array();
+    w.close_object();
+  }
+  w.close_array();
+  w.close_object();
+}
+
+}  // namespace
+
+std::string render_json(const quarterly_report& r, language lang) {
+  writer w;
+  w.open_object();
+  w.field("format", "pledgetrack.quarterly_report");
+  w.field("format_version", 1);
+  w.field("language", std::string(to_string(lang)));
+  w.field("title", report_title(r, lang));
+  w.field("subtitle", report_subtitle(r, lang));
+  w.key("overview");
+  overview_value(w, r, lang);
+  w.key("criteria");
+  criteria_value(w, r.criteria, lang);
+  w.key("results");
+  results_value(w, r, lang);
+  w.key("changes");
+  changes_value(w, r, lang);
+  w.key("adjustment_candidates");
+  adjustments_value(w, r, lang);
+  w.key("detail");
+  detail_value(w, r, lang);
+  w.close_object();
+  return w.finish();
+}
+
+}  // namespace pledgetrack::report

@@ -1,0 +1,210 @@
+// The quarterly report as GitHub Flavored Markdown, laid out like the seed
+// report: 1. 점검개요 (scope, field × bureau), 2. 점검결과 (headline rate,
+// status table, criteria), the changes since the previous quarter, the
+// projects needing adjustment and every project by field. Text from data is
+// escaped (escape.hpp) before it is placed.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pledgetrack/report/escape.hpp"
+#include "pledgetrack/report/render.hpp"
+#include "pledgetrack/report/wording.hpp"
+#include "report_internal.hpp"
+
+namespace pledgetrack::report {
+
+namespace {
+
+enum class align { left, right };
+
+/// A GitHub table: header, alignment row, body.
+void table(std::string& out, const std::vector<std::string>& header, const std::vector<align>& aligns,
+           const std::vector<std::vector<std::string>>& body) {
+  auto line = [&](const std::vector<std::string>& cells) {
+    out += '|';
+    for (const std::string& cell : cells) {
+      out += ' ';
+      out += cell;
+      out += " |";
+    }
+    out += '\n';
+  };
+  line(header);
+  out += '|';
+  for (const align a : aligns) out += a == align::left ? ":---|" : "---:|";
+  out += '\n';
+  for (const auto& row : body) line(row);
+  out += '\n';
+}
+
+void overview_section(std::string& out, const quarterly_report& r, language lang) {
+  const bool ko = lang == language::ko;
+  const report_overview& o = r.overview;
+  out += "## " + section_title(section::overview, lang) + "\n\n";
+  out += ko ? "- 기준일자 : " : "- As of: ";
+  out += date_text(o.as_of, lang) + "\n";
+  out += ko ? "- 점검대상 : " : "- Scope: ";
+  out += scope_text(o, lang) + "\n";
+  if (o.out_of_scope > 0)
+    out += ko ? "- 공약조정으로 제외된 사업 : " + std::to_string(o.out_of_scope) + "개(집계에서 제외)\n"
+              : "- Removed through adjustment (공약조정): " + std::to_string(o.out_of_scope) + " (not counted)\n";
+  out += '\n';
+
+  const crosstab& t = o.field_by_bureau;
+  std::vector<std::string> header = {ko ? "구분" : "Field", ko ? "총계" : "Total"};
+  std::vector<align> aligns = {align::left, align::right};
+  for (const std::string& b : t.column_labels()) {
+    header.push_back(group_text(b, lang));
+    aligns.push_back(align::right);
+  }
+  std::vector<std::vector<std::string>> body;
+  std::vector<std::string> totals = {ko ? "계" : "Total", detail::count_text(t.total(), ko)};
+  for (std::size_t c = 0; c < t.column_labels().size(); ++c) totals.push_back(detail::cell_count(t.column_total(c)));
+  body.push_back(std::move(totals));
+  for (std::size_t row = 0; row < t.row_labels().size(); ++row) {
+    std::vector<std::string> cells = {group_text(t.row_labels()[row], lang), detail::cell_count(t.row_total(row))};
+    for (std::size_t c = 0; c < t.column_labels().size(); ++c) cells.push_back(detail::cell_count(t.at(row, c)));
+    body.push_back(std::move(cells));
+  }
+  table(out, header, aligns, body);
+}
+
+/// The headline line with the current figure in bold. The wording marks the
+/// figure with a separator that no escaped text contains (escape_markdown
+/// turns control characters into U+FFFD), which becomes "**" here.
+std::string bold_headline(const quarterly_report& r, language lang) {
+  constexpr std::string_view mark = "\x1e";
+  std::string line = headline_text(r, lang, mark);
+  std::string out;
+  std::size_t start = 0;
+  for (std::size_t at = line.find(mark); at != std::string::npos; at = line.find(mark, start)) {
+    out.append(line, start, at - start);
+    out += "**";
+    start = at + mark.size();
+  }
+  out.append(line, start);
+  return out;
+}
+
+void results_section(std::string& out, const quarterly_report& r, language lang) {
+  const bool ko = lang == language::ko;
+  const status_table& t = r.results.by_status;
+  out += "## " + section_title(section::results, lang) + "\n\n";
+  out += "- " + bold_headline(r, lang) + "\n\n";
+
+  std::vector<std::string> header = {ko ? "구분" : "", ko ? "계" : "Total"};
+  std::vector<align> aligns = {align::left, align::right};
+  std::vector<std::string> counts = {ko ? "건수" : "Projects", detail::count_text(t.total, ko)};
+  std::vector<std::string> shares = {ko ? "비율" : "Share", t.total > 0 ? "100%" : "-"};
+  for (const status_column& c : t.columns) {
+    header.push_back(status_group_text(c.statuses, lang));
+    aligns.push_back(align::right);
+    counts.push_back(detail::count_text(c.count, ko));
+    shares.push_back(t.total > 0 ? c.shown_text + "%" : "-");
+  }
+  table(out, header, aligns, {counts, shares});
+  out += "※ " + share_rule_text(t, lang) + "\n\n";
+
+  out += ko ? "☞ 공약이행도 판단기준 - " : "☞ Criteria - ";
+  out += criteria_text(r.criteria, lang) + "\n\n";
+  for (const status_column& c : t.columns)
+    for (const status s : c.statuses)
+      out += "- " + status_text(s, lang) + (ko ? " : " : ": ") + status_definition(s, lang) + "\n";
+  out += '\n';
+}
+
+void transition_item(std::string& out, const transition& t, language lang) {
+  out += "  - ☞ (" + t.id.to_string() + ") " + t.title + " (" + transition_text(t, lang) + ")\n";
+}
+
+void changes_section(std::string& out, const quarterly_report& r, language lang) {
+  if (!r.changes) return;
+  const bool ko = lang == language::ko;
+  const report_changes& c = *r.changes;
+  out += "### " + changes_title(r, lang) + "\n\n";
+  if (c.empty()) {
+    out += ko ? "- 변경사항 없음\n\n" : "- No changes\n\n";
+    return;
+  }
+  for (const status_change_group& g : c.by_new_status) {
+    out += "- " + change_group_text(g, lang) + "\n";
+    for (const transition& t : g.projects) transition_item(out, t, lang);
+  }
+  if (!c.added.empty()) {
+    out += ko ? "- 신규 추가 사업 : " + std::to_string(c.added.size()) + "개\n"
+              : "- Added: " + std::to_string(c.added.size()) + "\n";
+    for (const transition& t : c.added) transition_item(out, t, lang);
+  }
+  if (!c.removed.empty()) {
+    out += ko ? "- 제외된 사업 : " + std::to_string(c.removed.size()) + "개\n"
+              : "- Removed: " + std::to_string(c.removed.size()) + "\n";
+    for (const transition& t : c.removed) transition_item(out, t, lang);
+  }
+  if (c.unchanged > 0)
+    out += ko ? "- 그 밖의 " + std::to_string(c.unchanged) + "개 사업은 변동 없음\n"
+              : "- The other " + std::to_string(c.unchanged) + " projects did not change\n";
+  out += '\n';
+}
+
+void adjustments_section(std::string& out, const quarterly_report& r, language lang) {
+  const bool ko = lang == language::ko;
+  out += "### " + section_title(section::adjustment_candidates, lang) + "\n\n";
+  if (r.adjustment_candidates.empty()) {
+    out += ko ? "- 해당 없음\n\n" : "- None\n\n";
+    return;
+  }
+  std::size_t n = 0;
+  for (const adjustment_candidate& a : r.adjustment_candidates) {
+    out += circled_number(++n) + " (" + a.id.to_string() + ") " + a.title + " (" + status_text(a.status, lang);
+    if (!a.department.empty()) out += " · " + a.department;
+    out += ")\n\n";
+    const auto reasons = detail::split_lines(a.reason);
+    if (reasons.empty()) out += "- " + missing_reason_text(a, lang) + "\n";
+    for (const std::string& line : reasons) out += "- " + line + "\n";
+    out += '\n';
+  }
+}
+
+void detail_section(std::string& out, const quarterly_report& r, language lang) {
+  const bool ko = lang == language::ko;
+  out += "### " + section_title(section::detail, lang) + "\n\n";
+  for (const field_detail& f : r.detail) {
+    const auto n = static_cast<std::int64_t>(f.rows.size());
+    out += "#### " + group_text(f.field, lang) + " (";
+    out += ko ? std::to_string(n) + "개 사업, " : std::to_string(n) + (n == 1 ? " unit project, " : " unit projects, ");
+    out += (ko ? r.criteria.name_ko + " " : r.criteria.name + " ") + rate_text(f.rate, lang) + ")\n\n";
+    std::vector<std::vector<std::string>> body;
+    std::string last_pledge_id;
+    for (const detail_row& row : f.rows) {
+      // The pledge's name once per pledge, like the source's merged cells.
+      const std::string pledge_id = row.id.pledge().to_string();
+      body.push_back({row.id.to_string(), pledge_id == last_pledge_id ? std::string() : row.pledge, row.title,
+                      row.department, status_text(row.status, lang)});
+      last_pledge_id = pledge_id;
+    }
+    table(out,
+          ko ? std::vector<std::string>{"관리번호", "공약명", "단위사업명", "주관부서", "추진상황"}
+             : std::vector<std::string>{"ID", "Pledge", "Unit project", "Department", "Status"},
+          {align::left, align::left, align::left, align::left, align::left}, body);
+  }
+}
+
+}  // namespace
+
+std::string render_markdown(const quarterly_report& report, language lang) {
+  const quarterly_report r = detail::escaped_copy(report, [](std::string_view s) { return escape_markdown(s); });
+  std::string out;
+  out += "# " + report_title(r, lang) + "\n\n";
+  out += report_subtitle(r, lang) + "\n\n";
+  overview_section(out, r, lang);
+  results_section(out, r, lang);
+  changes_section(out, r, lang);
+  adjustments_section(out, r, lang);
+  detail_section(out, r, lang);
+  // One newline at the end, not two.
+  while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  return out;
+}
+
+}  // namespace pledgetrack::report
