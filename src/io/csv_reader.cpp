@@ -121,8 +121,14 @@ scope read_scope(std::string_view cell) {
 /// front of a cell that a spreadsheet would take for a formula.
 std::string read_text_cell(std::string_view cell) {
   std::string_view t = text::trim(cell);
-  if (t.size() >= 2 && t[0] == '\'' && (t[1] == '=' || t[1] == '+' || t[1] == '-' || t[1] == '@'))
-    t.remove_prefix(1);
+  // The writer puts one apostrophe before any text whose first character
+  // after its own leading apostrophes is = + - @; take exactly that one off,
+  // so that every text (even "'=x") reads back as it was written.
+  const std::size_t apostrophes = t.find_first_not_of('\'');
+  if (apostrophes != 0 && apostrophes != std::string_view::npos) {
+    const char c = t[apostrophes];
+    if (c == '=' || c == '+' || c == '-' || c == '@') t.remove_prefix(1);
+  }
   return text::has_conjoining_jamo(t) ? text::compose_hangul(t) : std::string(t);
 }
 

@@ -29,9 +29,11 @@ class cell_writer {
   /// gives back the text) gets an apostrophe.
   void text(std::string_view value) {
     separate();
-    const bool formula_like =
-        options_.neutralise_formulas && !value.empty() &&
-        (is_formula_start(value[0]) || (value[0] == '\'' && value.size() > 1 && is_formula_start(value[1])));
+    // The first character after any leading apostrophes decides, so that the
+    // reader can take exactly one apostrophe off again ("'=x" -> "''=x").
+    const std::size_t first = value.find_first_not_of('\'');
+    const bool formula_like = options_.neutralise_formulas && first != std::string_view::npos &&
+                              is_formula_start(value[first]);
     const bool quote = value.find_first_of(std::string{options_.delimiter, '"', '\n', '\r'}) != std::string_view::npos;
     if (quote) out_ << '"';
     if (formula_like) out_ << '\'';

@@ -283,6 +283,25 @@ TEST_SUITE("csv writer") {
     CHECK(io::read_csv_bytes(out.str(), "w.csv") == s);
   }
 
+  TEST_CASE("texts that already start with apostrophes survive write and read") {
+    for (const char* note : {"'=x", "''@y", "'plain", "'", "-", "it's", "=1+1"}) {
+      CAPTURE(note);
+      snapshot s("x", 8, date(2024, 3, 31));
+      project p;
+      p.id = project_id::parse("1-1");
+      p.title = "p";
+      p.raw_status = "완료";
+      p.status = status::completed;
+      p.note = note;
+      s.add(p);
+      std::ostringstream out;
+      io::write_csv(out, {s});
+      CHECK(io::read_csv_bytes(out.str(), "w.csv").at(0).at("1-1").note == note);
+    }
+    // As written by hand: "'=x" means the text "=x" (the writer's own escape).
+    CHECK(read_text("district,as_of,id,project,status,note\nx,2024-03-31,1-1,p,완료,'=x\n")[0].at("1-1").note == "=x");
+  }
+
   TEST_CASE("write to a file is atomic and leaves no temporary behind") {
     const auto original = io::read_csv(example_dir + "2023-12-31.csv");
     const std::string path = std::string(PLEDGETRACK_BINARY_DIR) + "/written-2023-12-31.csv";
