@@ -18,14 +18,17 @@ as :class:`PledgeError`, a subclass of :class:`ValueError`, with the core's mess
 
 
 from ._core import (
+    Adjustment,
     Criteria,
     Organization,
     PledgeError,
     Problem,
     Project,
+    Projection,
     Status,
     Period,
     Term,
+    Transition,
     format_decimal,
     parse_date,
 )
@@ -43,38 +46,50 @@ from ._io import (
 )
 from ._rate import Rate
 from ._snapshot import Dimension, Snapshot
+from .report import QuarterlyReport, report  # the function; the subpackage stays importable
+from ._history import AdjustmentList, Comparison, History, Pace, compare, required_pace
+from ._plot import plot_rate_trend, plot_status_by_field, plot_transitions
 
 __version__: str = _core_version
 """The version of pledgetrack, from the C++ constant ``pledgetrack::version``."""
 
-# Extension points for the comparisons work (pt.compare, pt.History, plots):
-# add their modules beside these and import their public names here; they
-# build on Snapshot (and Snapshot._snapshot, the _core object), Rate._wrap and
-# load_example's date-ordered lists.
-
 __all__ = [
+    "Adjustment",
+    "AdjustmentList",
+    "Comparison",
     "Criteria",
     "Dimension",
+    "History",
     "Organization",
+    "Pace",
     "Period",
     "PledgeError",
     "Problem",
     "Project",
+    "Projection",
+    "QuarterlyReport",
     "Rate",
     "Snapshot",
     "Status",
     "Term",
+    "Transition",
     "__version__",
     "cmake_dir",
+    "compare",
     "example_names",
     "example_path",
     "format_decimal",
     "include_dir",
     "load_example",
     "parse_date",
+    "plot_rate_trend",
+    "plot_status_by_field",
+    "plot_transitions",
     "read_csv",
     "read_org",
     "read_snapshots",
+    "report",
+    "required_pace",
     "validate_csv",
     "write_csv",
 ]

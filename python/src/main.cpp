@@ -4,6 +4,10 @@
 
 #include "common.hpp"
 
+namespace pledgetrack::python { void register_report(pybind11::module_& m); }
+
+namespace pledgetrack::python { void register_history(pybind11::module_& m); }
+
 PYBIND11_MODULE(_core, m) {
   namespace py = pybind11;
   using namespace pledgetrack::python;
@@ -22,4 +26,6 @@ PYBIND11_MODULE(_core, m) {
   register_rates(m);
   register_time(m);
   register_io(m);
+  register_history(m);
+  register_report(m);
 }

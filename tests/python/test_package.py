@@ -1,4 +1,4 @@
-"""The package: version, public names, stubs, the placeholder command, the C++ package."""
+"""The package: version, public names, stubs, the command's version and bare usage, the C++ package."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def test_the_package_is_typed():
     assert (REPO / "python" / "pledgetrack" / "py.typed").exists()
 
 
-def test_the_placeholder_command(capsys):
+def test_the_command_prints_its_version_and_a_bare_call_is_a_usage_error(capsys):
     assert main(["--version"]) == 0
     assert capsys.readouterr().out == f"pledgetrack {pt.__version__}\n"
     assert main([]) == 2

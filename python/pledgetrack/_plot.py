@@ -1,0 +1,285 @@
+"""Plots with matplotlib, labelled in Korean: the rate over time, the status
+composition per field, and the moves between two snapshots.
+
+The figures come from the C++ core (through History, Snapshot and Comparison);
+this module only draws them. Hangul needs a font that has it: NanumGothic from
+Debian's ``fonts-nanum`` (what ``scripts/install-deps.sh`` installs) is registered
+with matplotlib's font manager and set on each figure's text, never in the global
+rcParams; any other installed font with Hangul is the fallback. Without one, the
+plots raise an error naming the package to install, rather than draw empty boxes.
+
+matplotlib is imported when a plot is drawn, not when pledgetrack is imported.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import _core
+from ._core import Criteria, Status
+from ._history import Comparison, History
+from ._snapshot import Dimension, Snapshot, _criteria
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "STATUS_COLORS",
+    "TRANSITION_COLORS",
+    "hangul_font",
+    "plot_rate_trend",
+    "plot_status_by_field",
+    "plot_transitions",
+]
+
+# Where Debian's fonts-nanum puts NanumGothic.
+NANUM_GOTHIC = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
+
+# Families with Hangul tried after NanumGothic, before scanning every font.
+_KNOWN_HANGUL_FAMILIES = (
+    "NanumBarunGothic",
+    "Noto Sans CJK KR",
+    "Noto Sans KR",
+    "Source Han Sans KR",
+    "Malgun Gothic",
+    "AppleGothic",
+    "Apple SD Gothic Neo",
+    "UnDotum",
+    "Baekmuk Gulim",
+)
+
+STATUS_COLORS: dict[Status, str] = {
+    Status.COMPLETED: "#1b7837",  # 완료: dark green
+    Status.ONGOING: "#5aae61",  # 이행후계속추진: green (complete under the KMC rate too)
+    Status.ON_TRACK: "#4393c3",  # 정상추진: blue
+    Status.LAGGING: "#f4a582",  # 일부추진: orange
+    Status.ON_HOLD: "#969696",  # 보류: grey
+    Status.DROPPED: "#b2182b",  # 폐기: red
+    Status.NOT_DUE: "#d9d9d9",  # 기타 (시기미도래): light grey
+}
+"""A colour per status, in the KMC order: greens for the statuses the KMC rate counts as
+complete, blue for on track, then orange, grey and red for those behind; light grey
+for not yet due."""
+
+TRANSITION_COLORS: dict[str, str] = {
+    "newly_complete": "#1b7837",
+    "improvement": "#a6dba0",
+    "regression": "#d6604d",
+    "other": "#c2a5cf",
+    "added": "#92c5de",
+    "removed": "#bababa",
+    "unchanged": "#f0f0f0",
+}
+"""A colour per transition kind (신규 완료 green, 후퇴 red, 변동없음 near white, …)."""
+
+
+@functools.cache
+def hangul_font() -> str:
+    """The family name of a font with Hangul, registered with matplotlib: NanumGothic
+    (Debian's ``fonts-nanum``) when installed, else a known Korean family, else any
+    installed font that covers the Hangul syllables.
+
+    Raises RuntimeError naming the package to install when there is none.
+    """
+    from matplotlib import font_manager
+
+    names = {entry.name for entry in font_manager.fontManager.ttflist}
+    if "NanumGothic" in names:
+        return "NanumGothic"
+    if NANUM_GOTHIC.is_file():
+        font_manager.fontManager.addfont(str(NANUM_GOTHIC))
+        return font_manager.FontProperties(fname=str(NANUM_GOTHIC)).get_name()
+    for family in _KNOWN_HANGUL_FAMILIES:
+        if family in names:
+            return family
+    for entry in font_manager.fontManager.ttflist:
+        if _covers_hangul(entry.fname):
+            return entry.name
+    raise RuntimeError(
+        "no font with Hangul (한글) for matplotlib, so Korean labels would draw as empty boxes: "
+        "install NanumGothic with Debian's package fonts-nanum (apt-get install fonts-nanum, or "
+        "scripts/install-deps.sh), or any font covering Hangul, then clear matplotlib's font cache"
+    )
+
+
+def _covers_hangul(path: str) -> bool:
+    from matplotlib import ft2font
+
+    try:
+        charmap = ft2font.FT2Font(path).get_charmap()
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return all(code in charmap for code in (0xAC00, 0xD55C, 0xD7A3))  # 가, 한, 힣
+
+
+def plot_rate_trend(
+    history: History | Iterable[Snapshot], ax: Axes | None = None, *, criteria: Criteria | None = None
+) -> Axes:
+    """The rate of every snapshot over the periods (분기), labelled with its value:
+    공약이행완료율 (%) by default, or the rate of ``criteria``.
+
+    ``history`` is a :class:`History` or snapshots of one district. Draws on ``ax`` (a
+    new figure when None) and returns it.
+
+    >>> pledgetrack.plot_rate_trend(pledgetrack.History(pledgetrack.load_example()))
+    """
+    criteria = _criteria(criteria, None)
+    history = history if isinstance(history, History) else History(history)
+    rates = history.rates(criteria)
+    ax = _axes(ax, (6.4, 4.0))
+    positions = list(range(len(rates)))
+    percents = rates["percent"].tolist()
+    ax.plot(positions, percents, marker="o", linewidth=2, color=STATUS_COLORS[Status.ONGOING])
+    for x, y, text in zip(positions, percents, rates["text"]):
+        if y == y:  # NaN: no rate, nothing to label
+            ax.annotate(text, (x, y), textcoords="offset points", xytext=(0, 9), ha="center", fontsize=11)
+    # The change between consecutive reports, in %p, under each segment.
+    core_rates = [r.rate for r in history._history.rates(criteria)]
+    for x, (then, now) in enumerate(zip(core_rates, core_rates[1:])):
+        change = _core.change_in_points(then, now)
+        if change is not None:
+            ax.annotate(
+                _core.format_points(change, criteria.rounding, criteria.decimals),
+                (x + 0.5, (percents[x] + percents[x + 1]) / 2),
+                textcoords="offset points",
+                xytext=(0, -16),
+                ha="center",
+                fontsize=9,
+                color="#555555",
+            )
+    ax.set_xticks(positions, list(rates.index))
+    ax.set_xlim(-0.5, len(positions) - 0.5)
+    known = [p for p in percents if p == p]
+    low = max(0.0, min(known) - 10) if known else 0.0
+    high = min(100.0, max(known) + 10) if known else 100.0
+    ax.set_ylim(low, high if high > low else low + 1)
+    from matplotlib.ticker import FuncFormatter
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}%"))
+    ax.set_xlabel("분기")
+    ax.set_ylabel(f"{criteria.name_ko} (%)")
+    ax.set_title(f"{history.district} {criteria.name_ko} 추이")
+    ax.grid(axis="y", alpha=0.3)
+    _use_hangul_font(ax.figure)
+    return ax
+
+
+def plot_status_by_field(snapshot: Snapshot, ax: Axes | None = None, *, dim: Dimension = "field") -> Axes:
+    """Stacked bars of the status composition of each field (분야): projects in scope by
+    status, statuses in the KMC order and colours (:data:`STATUS_COLORS`), each segment
+    labelled with its count. ``dim`` groups by another dimension ('bureau', …).
+
+    Draws on ``ax`` (a new figure when None) and returns it.
+    """
+    groups = snapshot.counts_by(dim)
+    labels = list(groups)
+    present = [s for s in Status if any(groups[g][s] for g in labels)]
+    ax = _axes(ax, (7.2, 4.4))
+    positions = list(range(len(labels)))
+    bottoms = [0] * len(labels)
+    for status in present:
+        counts = [groups[g][status] for g in labels]
+        bars = ax.bar(positions, counts, bottom=bottoms, color=STATUS_COLORS[status], label=status.label_ko, width=0.6)
+        dark = status in (Status.COMPLETED, Status.ONGOING, Status.ON_TRACK, Status.DROPPED)
+        ax.bar_label(
+            bars,
+            labels=[str(n) if n else "" for n in counts],
+            label_type="center",
+            color="white" if dark else "black",
+            fontsize=9,
+        )
+        bottoms = [b + n for b, n in zip(bottoms, counts)]
+    ax.set_xticks(positions, labels)
+    ax.set_xlabel(_core.dimension_label_ko(dim))
+    ax.set_ylabel("단위사업 수")
+    when = f" ({snapshot.period})" if snapshot.period else ""
+    ax.set_title(f"{snapshot.district} {_core.dimension_label_ko(dim)}별 추진상황{when}")
+    ax.legend(title="추진상황", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    _use_hangul_font(ax.figure)
+    return ax
+
+
+def plot_transitions(comparison: Comparison, ax: Axes | None = None) -> Axes:
+    """The moves between two snapshots as a from-status × to-status grid: each cell holds
+    the number of projects that moved so, coloured by the kind of move
+    (:data:`TRANSITION_COLORS`: 신규 완료, 후퇴, …; the diagonal is 변동없음). A row or
+    column '없음' holds projects added or removed.
+
+    Draws on ``ax`` (a new figure when None) and returns it.
+    """
+    from matplotlib.patches import Patch, Rectangle
+
+    transitions = comparison.transitions
+    froms = {t.from_status for t in transitions}
+    tos = {t.to_status for t in transitions}
+    rows = [s for s in Status if s in froms] + ([None] if None in froms else [])
+    cols = [s for s in Status if s in tos] + ([None] if None in tos else [])
+    counts: dict[tuple[Status | None, Status | None], int] = {}
+    kinds: dict[tuple[Status | None, Status | None], str] = {}
+    for t in transitions:
+        key = (t.from_status, t.to_status)
+        counts[key] = counts.get(key, 0) + 1
+        kinds[key] = t.kind  # one kind per (from, to) under one criteria
+
+    ax = _axes(ax, (6.4, 5.0))
+    for i, row in enumerate(rows):
+        for j, col in enumerate(cols):
+            n = counts.get((row, col), 0)
+            color = TRANSITION_COLORS[kinds[(row, col)]] if n else "white"
+            ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=color, edgecolor="#cccccc"))
+            if n:
+                dark = kinds[(row, col)] in ("newly_complete", "regression")
+                ax.text(j, i, str(n), ha="center", va="center", fontsize=11, color="white" if dark else "black")
+    ax.set_xlim(-0.5, len(cols) - 0.5)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xticks(range(len(cols)), [_label(s) for s in cols], rotation=30, ha="right")
+    ax.set_yticks(range(len(rows)), [_label(s) for s in rows])
+    before, after = comparison.before, comparison.after
+    ax.set_xlabel(f"이후 ({after.period or '?'})")
+    ax.set_ylabel(f"이전 ({before.period or '?'})")
+    # Words, not an arrow: NanumGothic draws → as a small chevron.
+    ax.set_title(
+        f"{comparison.district} 추진상황 변동\n{comparison.criteria.name_ko} {comparison.before_rate}에서 "
+        f"{comparison.after_rate}로 ({comparison.rate_change_text})"
+    )
+    present = [kind for kind, _ in _core.transition_kinds() if comparison.count(kind)]
+    labels = dict(_core.transition_kinds())
+    handles = [
+        Patch(facecolor=TRANSITION_COLORS[k], edgecolor="#999999", label=f"{labels[k]} {comparison.count(k)}")
+        for k in present
+    ]
+    ax.legend(handles=handles, title="구분", loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+    _use_hangul_font(ax.figure)
+    return ax
+
+
+# -- helpers ----------------------------------------------------------------
+
+
+def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    # Constrained layout makes room for the legends outside the axes when drawn.
+    _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def _use_hangul_font(figure: Figure) -> None:
+    """Sets a Hangul font on every text of the figure, tick labels included (ticks added
+    when drawing copy their font from the first tick). DejaVu Sans, matplotlib's own,
+    stays behind it for the glyphs the Hangul font lacks (the minus sign −, …)."""
+    from matplotlib.text import Text
+
+    family = [hangul_font(), "DejaVu Sans"]
+    for text in figure.findobj(Text):
+        text.set_fontfamily(family)
+
+
+def _label(status: Status | None) -> str:
+    return "없음" if status is None else status.label_ko

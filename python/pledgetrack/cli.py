@@ -1,0 +1,566 @@
+"""The ``pledgetrack`` command (also ``python -m pledgetrack``).
+
+    pledgetrack report FILE [--previous FILE] [--format text|md|html|json|xlsx] [--lang ko|en] [-o OUT]
+    pledgetrack compare OLD NEW
+    pledgetrack validate FILE...
+    pledgetrack demo
+
+Exit status: 0 success; 1 a problem with the data (a file that does not read,
+validation problems, snapshots that do not go together) or with writing the
+output; 2 a usage error (an unknown option, a missing argument, an input path
+that does not exist, xlsx without -o). A missing input file counts as a usage
+error, as argparse counts an unreadable ``FileType`` argument: the command line
+named something that is not there, and nothing was read. Errors are one line
+on stderr, ``pledgetrack: error: …``; ``--debug`` adds the traceback.
+
+Output files (-o) are written atomically: into a temporary file in the same
+directory, synced, then renamed, so an interrupted run never leaves half a
+report. Everything printed from data passes through the core's terminal
+sanitiser, so no escape sequence in a title reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import _core
+from ._core import Organization, PledgeError
+
+__all__ = ["EXIT_DATA", "EXIT_OK", "EXIT_USAGE", "main"]
+
+PROG = "pledgetrack"
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+
+REPORT_FORMATS = ("text", "md", "html", "json", "xlsx")
+COMPARE_FORMATS = ("text", "md", "json")
+LANGS = ("ko", "en")
+SHARES = ("honest", "largest-remainder")
+DEMO_EXAMPLE = "gwangju-seogu"
+
+
+class UsageError(Exception):
+    """The command line asks for something impossible (exit status 2)."""
+
+
+class DataProblem(Exception):
+    """The data does not allow what was asked (exit status 1)."""
+
+
+# -- the parser ------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: ``pledgetrack report: error: … (see --help)``."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=32, width=100)
+
+
+def _common(debug_default: Any) -> argparse.ArgumentParser:
+    """--debug, accepted before and after the command."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--debug", action="store_true", default=debug_default, help="show the traceback of an error (오류 추적 정보)"
+    )
+    return parent
+
+
+def _output_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    p.add_argument(
+        "--format",
+        choices=formats,
+        help="output format (출력 형식); default: from the suffix of -o, else text",
+    )
+    p.add_argument("--lang", choices=LANGS, default="ko", help="language of the report (언어); default: ko")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT atomically instead of stdout (파일로 저장); '-' is stdout",
+    )
+
+
+def _input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--org", metavar="FILE", help="org file: department → bureau, and the bureaus' order (조직 파일)")
+    p.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="encoding of the input files (utf-8, cp949, utf-16, …); default: detected",
+    )
+
+
+REPORT_EPILOG = """\
+FILE is a pledge file (CSV, docs/data-format.md) or a directory of them. When it
+holds several snapshots of one district, the report is of the latest, compared
+with the one before it unless --previous is given.
+FILE은 공약 파일(CSV) 또는 그 디렉터리. 여러 시점이 있으면 가장 최근 시점을 그 직전
+시점과 비교한다(--previous로 바꿀 수 있다).
+
+examples (예):
+  pledgetrack report 2024-03-31.csv --previous 2023-12-31.csv --org org.csv
+  pledgetrack report data/seogu/ --format html -o 2024Q1.html
+  pledgetrack report 2024-03-31.csv --lang en --format md
+  pledgetrack report data/seogu/ -o 2024Q1.xlsx --shares largest-remainder
+"""
+
+COMPARE_EPILOG = """\
+Prints the rate before and after, the change in %p, and every project whose
+status changed, grouped by its new status (직전 분기 대비 변경사항).
+
+examples (예):
+  pledgetrack compare 2023-12-31.csv 2024-03-31.csv
+  pledgetrack compare q4.csv q1.csv --format json -o changes.json
+  pledgetrack compare jung-gu.csv seo-gu.csv --allow-different-districts
+"""
+
+VALIDATE_EXAMPLES = """\
+Prints every problem, one a line (file:line:col (column 'x'): problem: 'text'),
+or "file: OK: N projects in M snapshots". Exit status 1 when there is any problem.
+모든 문제를 한 줄에 하나씩 보여 준다. 문제가 있으면 종료 코드 1.
+
+examples (예):
+  pledgetrack validate 2024-03-31.csv
+  pledgetrack validate data/seogu/*.csv --org data/seogu/org.csv
+  pledgetrack validate old-export.csv --encoding cp949
+"""
+
+DEMO_EPILOG = """\
+The report of the bundled example, 광주광역시 서구 민선8기, 2024-03-31 against
+2023-12-31 (the previous quarter is a reconstruction; see its SOURCE.md).
+내장 예제(광주광역시 서구, 2024년 1분기 대 2023년 4분기)의 점검 보고서.
+
+examples (예):
+  pledgetrack demo
+  pledgetrack demo --lang en
+  pledgetrack demo --format html -o demo.html
+"""
+
+MAIN_EPILOG = """\
+exit status (종료 코드): 0 success; 1 a problem with the data or the output file;
+2 a usage error (unknown option, missing argument, no such input file).
+
+examples (예):
+  pledgetrack demo                                   the seed report, rebuilt from data
+  pledgetrack report q1.csv --previous q4.csv -o q1.html
+  pledgetrack compare q4.csv q1.csv
+  pledgetrack validate q1.csv
+  pledgetrack report --help                          every option of a command
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the whole command line."""
+    from . import __version__
+
+    parser = _Parser(
+        prog=PROG,
+        description="Quarterly reports on Korean local governments' election pledges (공약 이행 점검).",
+        epilog=MAIN_EPILOG,
+        formatter_class=_Formatter,
+        parents=[_common(False)],
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+    sub = _common(argparse.SUPPRESS)  # after the command, --debug only sets what is given
+
+    p = commands.add_parser(
+        "report",
+        parents=[sub],
+        formatter_class=_Formatter,
+        help="the quarterly check report of a snapshot (분기 점검 보고서)",
+        description="The quarterly check report (공약사항 추진실적 점검 결과) of a snapshot: the overview,\n"
+        "the headline rate and its change in %p, the status table, the changes since the previous\n"
+        "snapshot, the projects needing adjustment, and every project by field.",
+        epilog=REPORT_EPILOG,
+    )
+    p.add_argument("file", metavar="FILE", help="pledge file (CSV) or directory (공약 파일 또는 디렉터리)")
+    p.add_argument("--previous", metavar="FILE", help="the previous snapshot to compare with (직전 시점)")
+    _input_options(p)
+    _output_options(p, REPORT_FORMATS)
+    p.add_argument(
+        "--shares",
+        choices=SHARES,
+        default="honest",
+        help="rounding of the status shares: honest (each on its own; may sum to 99.9) or "
+        "largest-remainder (Hamilton; sums to 100) (비율 반올림 방식); default: honest",
+    )
+    p.set_defaults(run=_run_report)
+
+    p = commands.add_parser(
+        "compare",
+        parents=[sub],
+        formatter_class=_Formatter,
+        help="what changed between two snapshots (변경사항)",
+        description="The change of the rate in %p and the projects whose status changed between OLD and NEW.",
+        epilog=COMPARE_EPILOG,
+    )
+    p.add_argument("old", metavar="OLD", help="the earlier snapshot (이전 시점)")
+    p.add_argument("new", metavar="NEW", help="the later snapshot (현재 시점)")
+    _input_options(p)
+    _output_options(p, COMPARE_FORMATS)
+    p.add_argument(
+        "--allow-different-districts",
+        action="store_true",
+        help="compare snapshots of two districts, matching projects by id (다른 자치단체 비교 허용)",
+    )
+    p.set_defaults(run=_run_compare)
+
+    p = commands.add_parser(
+        "validate",
+        parents=[sub],
+        formatter_class=_Formatter,
+        help="check pledge files and list every problem (파일 검사)",
+        description="Reads each file and lists every problem at once, with its file, line, column and text.",
+        epilog=VALIDATE_EXAMPLES,
+    )
+    p.add_argument("files", metavar="FILE", nargs="+", help="pledge files (CSV) or directories")
+    _input_options(p)
+    p.set_defaults(run=_run_validate)
+
+    p = commands.add_parser(
+        "demo",
+        parents=[sub],
+        formatter_class=_Formatter,
+        help="the report of the bundled example (예제 보고서)",
+        description="The quarterly check report of the bundled example, as `report` writes it.",
+        epilog=DEMO_EPILOG,
+    )
+    _output_options(p, REPORT_FORMATS)
+    p.add_argument("--shares", choices=SHARES, default="honest", help="rounding of the status shares (see report)")
+    p.set_defaults(run=_run_demo)
+    return parser
+
+
+# -- main ---------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs the command line ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
+    _utf8_streams()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args_list  # known before parsing, so that a parser error can honour it too
+    try:
+        parser = build_parser()
+        if not args_list:  # a bare `pledgetrack`: show how it is used, then the one-line error
+            sys.stderr.write(parser.format_usage())
+        args = parser.parse_args(args_list)
+        debug = bool(getattr(args, "debug", False))
+        return int(args.run(args))
+    except SystemExit as e:  # --help and --version end here
+        return e.code if isinstance(e.code, int) else EXIT_OK if e.code is None else EXIT_USAGE
+    except UsageError as e:
+        return _fail(e, EXIT_USAGE, debug)
+    except (PledgeError, DataProblem) as e:
+        return _fail(e, EXIT_DATA, debug)
+    except OSError as e:
+        if isinstance(e, BrokenPipeError):
+            return _broken_pipe()
+        return _fail(_os_message(e), EXIT_DATA, debug, e)
+    except KeyboardInterrupt:
+        return _fail("interrupted", EXIT_INTERRUPTED, debug)
+    except Exception as e:  # a bug: say so in one line; --debug shows where
+        message = f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)"
+        return _fail(message, EXIT_DATA, debug, e)
+
+
+def _fail(error: object, status: int, debug: bool, exc: BaseException | None = None) -> int:
+    exc = exc if exc is not None else error if isinstance(error, BaseException) else None
+    if debug and exc is not None:
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    # One line: the core's messages may quote text from data; line breaks and control characters go.
+    message = _core.sanitize_terminal(str(error)).strip()
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return status
+
+
+def _os_message(e: OSError) -> str:
+    name = e.filename if e.filename is not None else ""
+    reason = e.strerror or str(e)
+    return f"{reason}: '{name}'" if name else reason
+
+
+def _broken_pipe() -> int:
+    # The reader went away (`pledgetrack demo | head`): stop quietly, and keep Python
+    # from complaining again when it flushes stdout at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE
+
+
+def _utf8_streams() -> None:
+    """Korean text on any terminal: stdout and stderr in UTF-8 (Windows consoles and the
+    C locale would otherwise refuse it)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (ValueError, OSError):  # a stream that cannot change any more: leave it
+                pass
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from .report import report
+
+    fmt = _output_format(args, default="text")
+    org = _read_org(args)
+    current, implied_previous = _latest_two(args.file, org, args.encoding)
+    previous = implied_previous
+    if args.previous is not None:
+        previous, _ = _latest_two(args.previous, org, args.encoding)
+    made = report(current, previous, org=org, shares=_shares(args.shares))
+    _emit(made, fmt, args)
+    return EXIT_OK
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from ._io import example_path, load_example, read_org
+    from .report import report
+
+    fmt = _output_format(args, default="text")
+    previous, current = load_example(DEMO_EXAMPLE)[-2:]
+    org = read_org(example_path(DEMO_EXAMPLE) / "org.csv")
+    made = report(current, previous, org=org, shares=_shares(args.shares))
+    _emit(made, fmt, args)
+    return EXIT_OK
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    from .report import report
+
+    fmt = _output_format(args, default="text")
+    if fmt not in COMPARE_FORMATS:
+        raise UsageError(f"compare writes {', '.join(COMPARE_FORMATS)}, not {fmt}")
+    org = _read_org(args)
+    old, _ = _latest_two(args.old, org, args.encoding)
+    new, _ = _latest_two(args.new, org, args.encoding)
+    made = report(new, old, org=org, allow_different_districts=args.allow_different_districts)
+    text = _comparison_text(made.to_dict(args.lang), fmt)
+    _write_or_print(text, args.output)
+    return EXIT_OK
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from ._io import read_org, read_snapshots, validate_csv
+
+    files: list[Path] = []
+    for name in args.files:
+        path = _existing(name)
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.csv") if p.name.lower() != "org.csv")
+            if not found:
+                raise UsageError(f"no pledge files (*.csv other than org.csv) in directory '{name}'")
+            files.extend(found)
+        else:
+            files.append(path)
+    org = _read_org(args)
+    problems = 0
+    bad_files = 0
+    for file in files:
+        if file.name.lower() == "org.csv":  # `validate dir/*.csv` names the org file too: check it as one
+            try:
+                checked = read_org(file, encoding=args.encoding)
+            except PledgeError as e:
+                bad_files += 1
+                problems += 1
+                print(_core.sanitize_terminal(str(e)))
+                continue
+            print(
+                f"{_core.sanitize_terminal(str(file))}: OK: org file, {_plural(len(checked), 'department')} in "
+                f"{_plural(len(checked.bureaus), 'bureau')}"
+            )
+            continue
+        found = validate_csv(file, encoding=args.encoding, org=org)
+        if found:
+            bad_files += 1
+            problems += len(found)
+            for problem in found:
+                print(_core.sanitize_terminal(problem.message))
+            continue
+        snapshots = read_snapshots(file, encoding=args.encoding, org=org)
+        n = sum(len(s) for s in snapshots)
+        counted = f"{_plural(n, 'project')} in {_plural(len(snapshots), 'snapshot')}"
+        print(f"{_core.sanitize_terminal(str(file))}: OK: {counted}")
+    if problems:
+        raise DataProblem(
+            f"{_plural(problems, 'problem')} in {bad_files} of {_plural(len(files), 'file')}"
+        )
+    return EXIT_OK
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _existing(name: str) -> Path:
+    """An input path that exists; a usage error otherwise (the command line named it)."""
+    path = Path(name)
+    if not path.exists():
+        raise UsageError(f"no such file or directory: '{name}'")
+    return path
+
+
+def _read_org(args: argparse.Namespace) -> Organization | None:
+    from ._io import read_org
+
+    if getattr(args, "org", None) is None:
+        return None
+    path = _existing(args.org)
+    if path.is_dir():
+        raise UsageError(f"--org names a directory, not an org file: '{args.org}'")
+    return read_org(path, encoding=args.encoding)
+
+
+def _latest_two(name: str, org: Organization | None, encoding: str | None) -> tuple[Any, Any]:
+    """The latest snapshot of a file or directory, and the one before it (or None).
+    Snapshots of several districts are a data problem: which one is meant?"""
+    from ._io import read_snapshots
+
+    path = _existing(name)
+    snapshots = read_snapshots(path, encoding=encoding, org=org)
+    if not snapshots:
+        raise DataProblem(f"'{name}' holds no snapshot")
+    districts = list(dict.fromkeys(s.district for s in snapshots))
+    if len(districts) > 1:
+        shown = ", ".join(f"'{d}'" for d in districts)
+        raise DataProblem(f"'{name}' holds snapshots of {len(districts)} districts ({shown}); give one district's file")
+    return snapshots[-1], (snapshots[-2] if len(snapshots) > 1 else None)
+
+
+def _output_format(args: argparse.Namespace, *, default: str) -> str:
+    from .report import format_of_path
+
+    output = args.output if args.output not in (None, "-") else None
+    fmt = args.format or (format_of_path(output) if output else None) or default
+    if fmt == "xlsx" and output is None:
+        raise UsageError("xlsx is a binary format: give -o FILE.xlsx")
+    if output is not None:
+        parent = Path(output).parent
+        if not parent.is_dir():
+            raise UsageError(f"no such directory for the output: '{parent}'")
+    return fmt
+
+
+def _shares(text: str) -> str:
+    return text.replace("-", "_")
+
+
+def _emit(made: Any, fmt: str, args: argparse.Namespace) -> None:
+    output = args.output if args.output not in (None, "-") else None
+    if output is not None:
+        made.write(output, fmt, args.lang)  # atomic
+        return
+    text = made.render(fmt, args.lang)
+    assert isinstance(text, str)
+    _write_or_print(text, None)
+
+
+def _write_or_print(text: str, output: str | None) -> None:
+    from .report._files import write_text_atomic
+
+    if not text.endswith("\n"):
+        text += "\n"
+    if output is not None and output != "-":
+        write_text_atomic(output, text)
+        return
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# -- compare's output ------------------------------------------------------------------------
+
+
+def _comparison_text(report: dict[str, Any], fmt: str) -> str:
+    """The rate change and the transitions, from the report of NEW against OLD: the same
+    figures and words as the report's changes section."""
+    from .report._words import added_text, removed_text, unchanged_text, word
+
+    lang = report["language"]
+    headline = report["results"]["headline"]
+    changes = report["changes"]
+    if fmt == "json":
+        return json.dumps(_comparison_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+    md = fmt == "md"
+    clean = _core.escape_markdown if md else _core.sanitize_terminal
+    lines: list[str] = []
+    lines.append(("# " if md else "") + clean(report["subtitle"]))
+    lines.append("")
+    lines.append(("- " if md else "") + clean(headline["text"]))
+    lines.append("")
+    title = changes["title"]
+    lines.append(f"## {title}" if md else title)
+    if not md:
+        lines.append("-" * _display_width(title))
+    lines.append("")
+
+    def items(transitions: list[dict[str, Any]]) -> None:
+        for t in transitions:
+            lines.append(f"  - ☞ ({clean(t['id'])}) {clean(t['title'])} ({t['text']})")
+
+    groups = [(g["text"], g["projects"]) for g in changes["by_new_status"]]
+    if changes["added"]:
+        groups.append((added_text(len(changes["added"]), lang), changes["added"]))
+    if changes["removed"]:
+        groups.append((removed_text(len(changes["removed"]), lang), changes["removed"]))
+    if not groups:
+        lines.append(f"- {word('no_changes', lang)}")
+    for label, transitions in groups:
+        lines.append(f"- {label}")
+        items(transitions)
+    if groups and changes["unchanged"]:
+        lines.append(f"- {unchanged_text(changes['unchanged'], lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def _comparison_dict(report: dict[str, Any]) -> dict[str, Any]:
+    o = report["overview"]
+    h = report["results"]["headline"]
+    return {
+        "format": "pledgetrack.comparison",
+        "format_version": 1,
+        "language": report["language"],
+        "district": o["district"],
+        "criteria": report["criteria"],
+        "before": {"as_of": h["previous_as_of"], "period": h["previous_period"], "rate": h["previous"]},
+        "after": {"as_of": o["as_of"], "period": o["period"], "rate": h["rate"]},
+        "change": h["change"],
+        "text": h["text"],
+        "changes": report["changes"],
+    }
+
+
+def _display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

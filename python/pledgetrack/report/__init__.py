@@ -1,0 +1,234 @@
+"""The quarterly report (분기별 공약 추진실적 점검 결과), as the seed report lays it out:
+1. 점검개요, 2. 점검결과, 직전 분기 대비 변경사항, 공약조정 필요사업, 공약사업별 추진현황.
+
+>>> import pledgetrack as pt
+>>> q4, q1 = pt.load_example("gwangju-seogu")
+>>> r = pt.report(q1, q4)
+>>> print(r.to_text())                 # the terminal layout, in Korean
+>>> r.to_dict()["results"]["headline"]["change"]["text"]
+'+2.0%p'
+>>> r.to_html("en"); r.to_xlsx("2024Q1.xlsx")
+
+Every figure is computed once, in C++ (``make_quarterly_report``); text,
+Markdown and JSON are the C++ renderers' output, and HTML (:mod:`.html`) and
+XLSX (:mod:`.xlsx`) are laid out here from the JSON, so all five say the same.
+
+Note: ``pledgetrack.report`` is the function :func:`report`; this subpackage is
+reached as ``from pledgetrack.report import html, xlsx`` (or through
+``sys.modules``), which Python resolves to the module.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, Union
+
+from .. import _core
+from .._core import Criteria, Organization
+from ._files import write_text_atomic
+
+if TYPE_CHECKING:
+    from .._snapshot import Snapshot
+
+__all__ = ["QuarterlyReport", "report"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+Lang = Literal["ko", "en"]
+Shares = Literal["honest", "largest_remainder", "largest-remainder"]
+Format = Literal["text", "md", "json", "html", "xlsx"]
+
+FORMATS: tuple[str, ...] = ("text", "md", "html", "json", "xlsx")
+"""The formats a report is written in (``pledgetrack report --format``)."""
+
+
+class QuarterlyReport:
+    """Every figure of one quarterly check, ready to be written in any format and language.
+
+    Made by :func:`pledgetrack.report`. Immutable. ``lang`` is ``'ko'`` (the seed's
+    wording, the default) or ``'en'``; data (titles, departments, reasons) is never
+    translated.
+    """
+
+    __slots__ = ("_dicts", "_report")
+
+    def __init__(self) -> None:
+        """Not constructed directly: :func:`pledgetrack.report` makes a report."""
+        raise TypeError("make a QuarterlyReport with pledgetrack.report(current, previous)")
+
+    @classmethod
+    def _wrap(cls, report: _core.QuarterlyReport) -> QuarterlyReport:
+        out = object.__new__(cls)
+        out._report = report
+        out._dicts = {}
+        return out
+
+    # -- formats ------------------------------------------------------------------
+
+    def to_text(self, lang: Lang = "ko") -> str:
+        """The report for a terminal: tables aligned by display width (Hangul takes two
+        columns), control characters from data replaced."""
+        return _core.render_report(self._report, "text", lang)
+
+    def to_markdown(self, lang: Lang = "ko") -> str:
+        """The report as GitHub Markdown; text from data is escaped (``<script>`` shows as text)."""
+        return _core.render_report(self._report, "md", lang)
+
+    def to_json(self, lang: Lang = "ko") -> str:
+        """Every figure as JSON (UTF-8, two-space indent): rates as exact fractions, as
+        numbers and as the text shown, the names of the rules. Schema: docs/report.md."""
+        return _core.render_report(self._report, "json", lang)
+
+    def to_dict(self, lang: Lang = "ko") -> dict[str, Any]:
+        """The JSON as Python objects (a new dict each call)."""
+        if lang not in self._dicts:
+            self._dicts[lang] = self.to_json(lang)
+        return json.loads(self._dicts[lang])
+
+    def to_html(self, lang: Lang = "ko") -> str:
+        """One self-contained HTML document: inline CSS, an inline SVG chart of the statuses
+        by field, no script; every text from data escaped."""
+        from . import html
+
+        return html.render(self.to_dict(lang))
+
+    def to_xlsx(self, path: PathLike, lang: Lang = "ko") -> None:
+        """Writes an Excel workbook, one sheet per section, atomically (needs openpyxl)."""
+        from . import xlsx
+
+        xlsx.write(self.to_dict(lang), path)
+
+    def render(self, format: Format = "text", lang: Lang = "ko") -> str | bytes:
+        """The report in ``format``: text for 'text', 'md', 'json' and 'html'; the
+        workbook's bytes for 'xlsx'."""
+        if format in ("text", "md", "json"):
+            return _core.render_report(self._report, format, lang)
+        if format == "html":
+            return self.to_html(lang)
+        if format == "xlsx":
+            import io
+
+            from . import xlsx
+
+            buffer = io.BytesIO()
+            xlsx.write_to(self.to_dict(lang), buffer)
+            return buffer.getvalue()
+        raise ValueError(f"unknown report format {format!r} (known: {', '.join(FORMATS)})")
+
+    def write(self, path: PathLike, format: Format | None = None, lang: Lang = "ko") -> None:
+        """Writes the report to ``path`` atomically (a temporary file beside it, then a
+        rename): an interrupted run never leaves half a report. ``format`` defaults to the
+        one the file's suffix names (.txt, .md, .json, .html, .xlsx)."""
+        chosen = format or format_of_path(path)
+        if chosen is None:
+            raise ValueError(f"cannot tell the format of {os.fsdecode(path)!r}: give format= ({', '.join(FORMATS)})")
+        if chosen == "xlsx":
+            self.to_xlsx(path, lang)
+            return
+        text = self.render(chosen, lang)
+        assert isinstance(text, str)
+        write_text_atomic(path, text)
+
+    # -- protocol ----------------------------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, QuarterlyReport):
+            return NotImplemented
+        return self._report == other._report
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._report)
+
+    def _repr_html_(self) -> str:
+        from . import html
+
+        return html.render(self.to_dict("ko"), full=False)
+
+
+def report(
+    current: Snapshot,
+    previous: Snapshot | None = None,
+    *,
+    org: Organization | PathLike | None = None,
+    shares: Shares = "honest",
+    criteria: Criteria | None = None,
+    periods: Literal["quarter", "half"] = "quarter",
+    allow_different_districts: bool = False,
+) -> QuarterlyReport:
+    """The quarterly check of ``current`` against ``previous`` (None: no change line and
+    no changes section).
+
+    ``org`` (an :class:`Organization` or the path of an org file) fills empty bureaus and
+    orders the field × bureau columns; without it the column order is the snapshot's
+    :attr:`~Snapshot.bureau_order` (the org it was read with; bureaus of that org with no
+    project are then left out), else the order of first appearance. ``shares``: how the
+    status table's shares are rounded, 'honest' (each on its own; may sum to 99.9) or
+    'largest_remainder' (Hamilton's method; sums to 100). ``criteria``: the headline rate
+    (default the KMC completion rate). ``periods``: quarters (분기) or half-years (반기).
+
+    Snapshots of two districts, or a ``previous`` dated after ``current``, are a
+    :class:`PledgeError` unless ``allow_different_districts``.
+
+    >>> q4, q1 = pledgetrack.load_example("gwangju-seogu")
+    >>> pledgetrack.report(q1, q4)
+    QuarterlyReport(district="광주광역시 서구", as_of=2024-03-31, rate=rate(33, 49), previous=rate(32, 49), change="+2.0%p", projects=49, changed=3, adjustment_candidates=2)
+    """
+    organization = _organization(org, current, previous)
+    made = _core.make_report(
+        current._snapshot,
+        None if previous is None else previous._snapshot,
+        organization,
+        shares=shares,
+        criteria=criteria,
+        periods=periods,
+        allow_different_districts=allow_different_districts,
+    )
+    return QuarterlyReport._wrap(made)
+
+
+def format_of_path(path: PathLike) -> Format | None:
+    """The format a file's suffix names: .txt text, .md markdown, .json, .html/.htm, .xlsx."""
+    suffix = os.path.splitext(os.fsdecode(path))[1].lower()
+    return {  # type: ignore[return-value]
+        ".txt": "text",
+        ".text": "text",
+        ".md": "md",
+        ".markdown": "md",
+        ".json": "json",
+        ".html": "html",
+        ".htm": "html",
+        ".xlsx": "xlsx",
+    }.get(suffix)
+
+
+def _organization(
+    org: Organization | PathLike | None, current: Snapshot, previous: Snapshot | None
+) -> Organization | None:
+    if isinstance(org, Organization):
+        return org
+    if org is not None:
+        from .._io import read_org
+
+        return read_org(org)
+    order = current.bureau_order
+    if not order:
+        return None
+    # The snapshot remembers its org's bureau order, not the org: rebuild an org that
+    # gives that order from the data's own (department, bureau) pairs. A department that
+    # appears without a bureau is left out, so that nothing gets filled in that the
+    # reader left empty: the figures are those of the snapshot as read.
+    snapshots: Iterable[Snapshot] = (current,) if previous is None else (current, previous)
+    projects = [p for s in snapshots for p in s]
+    unfilled = {p.department for p in projects if not p.bureau}
+    bureau_of: dict[str, str] = {}
+    for p in projects:
+        if p.department and p.bureau and p.department not in unfilled:
+            bureau_of.setdefault(p.department, p.bureau)
+    rank = {b: i for i, b in enumerate(order)}
+    entries = sorted(
+        ((d, b) for d, b in bureau_of.items() if b in rank), key=lambda entry: rank[entry[1]]
+    )
+    return Organization(entries) if entries else None

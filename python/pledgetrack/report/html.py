@@ -1,0 +1,381 @@
+"""The quarterly report as one self-contained HTML file: inline CSS, the chart as
+inline SVG (the browser draws its Korean text, so no font is embedded), no
+script, nothing fetched.
+
+It is laid out from the report's JSON (:meth:`QuarterlyReport.to_dict`): every
+figure and every composed sentence comes from the C++ core; this module only
+places them. Every text from data goes through :func:`escape`, so a project
+titled ``<script>alert(1)</script>`` shows as that text.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from .. import _core
+from .._core import Status
+from ._words import Lang, count_text, label_sep, projects_text, word
+from ._words import added_text, out_of_scope_text, removed_text, unchanged_text
+
+__all__ = ["escape", "render"]
+
+# Control characters (but tab and line breaks) and the bidirectional overrides
+# that could make a title display as something else: shown as U+FFFD.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+# Status colours: complete statuses green, on track blue, lagging orange,
+# on hold and not due grey, dropped red.
+_COLOURS = {
+    "completed": ("#1b5e20", "#fff"),
+    "ongoing": ("#43a047", "#fff"),
+    "on_track": ("#1e88e5", "#fff"),
+    "lagging": ("#fb8c00", "#000"),
+    "on_hold": ("#9e9e9e", "#000"),
+    "dropped": ("#e53935", "#fff"),
+    "not_due": ("#cfd8dc", "#000"),
+}
+_STATUS_ORDER = tuple(_COLOURS)
+
+_CSS = """
+.pledgetrack-report{font-family:system-ui,-apple-system,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans KR",sans-serif;
+  color:#1a1a1a;max-width:64rem;margin:0 auto;padding:1.5rem;line-height:1.55}
+.pledgetrack-report h1{font-size:1.5rem;margin:0 0 .25rem}
+.pledgetrack-report h2{font-size:1.25rem;border-bottom:2px solid #1a1a1a;padding-bottom:.2rem;margin-top:2rem}
+.pledgetrack-report h3{font-size:1.1rem;margin-top:1.75rem}
+.pledgetrack-report h4{font-size:1rem;margin:1.25rem 0 .5rem}
+.pledgetrack-report .subtitle{color:#555;margin:0}
+.pledgetrack-report table{border-collapse:collapse;margin:.75rem 0;font-variant-numeric:tabular-nums}
+.pledgetrack-report th,.pledgetrack-report td{border:1px solid #bbb;padding:.3rem .55rem;vertical-align:top}
+.pledgetrack-report th{background:#f0f2f5;font-weight:600}
+.pledgetrack-report td.num,.pledgetrack-report th.num{text-align:right}
+.pledgetrack-report tr.total td,.pledgetrack-report tr.total th{font-weight:600;background:#fafafa}
+.pledgetrack-report .headline{font-size:1.1rem}
+.pledgetrack-report .headline strong{font-size:1.35rem}
+.pledgetrack-report .note{color:#444;font-size:.92rem}
+.pledgetrack-report .regression{color:#b71c1c}
+.pledgetrack-report .candidate{margin:.75rem 0}
+.pledgetrack-report .candidate p{margin:.2rem 0;font-weight:600}
+.pledgetrack-report .chip{display:inline-block;padding:0 .4rem;border-radius:.25rem;white-space:nowrap}
+.pledgetrack-report figure{margin:1rem 0}
+.pledgetrack-report figcaption{font-weight:600;margin-bottom:.25rem}
+.pledgetrack-report svg{max-width:100%;height:auto}
+.pledgetrack-report footer{margin-top:2.5rem;color:#777;font-size:.85rem}
+@media print{.pledgetrack-report{max-width:none;padding:0}}
+"""
+
+
+def escape(value: object) -> str:
+    """Text for HTML: ``str(value)`` with ``& < > " '`` as entities, control characters
+    and bidirectional overrides as U+FFFD."""
+    return _html.escape(_UNSAFE.sub("\ufffd", str(value)), quote=True)
+
+
+def render(report: Mapping[str, Any], *, full: bool = True) -> str:
+    """The report (the dict of its JSON) as HTML in the JSON's language.
+
+    ``full``: a whole document (``<!DOCTYPE html>``, ``<meta charset="utf-8">``,
+    ``<html lang="ko">``); otherwise a fragment for Jupyter, its CSS scoped to the
+    report's ``<div>``.
+    """
+    lang: Lang = "en" if report.get("language") == "en" else "ko"
+    body = "\n".join(
+        [
+            '<div class="pledgetrack-report">',
+            "<header>",
+            f"<h1>{escape(report['title'])}</h1>",
+            f'<p class="subtitle">{escape(report["subtitle"])}</p>',
+            "</header>",
+            _overview(report["overview"], lang),
+            _results(report, lang),
+            _changes(report.get("changes"), lang),
+            _adjustments(report["adjustment_candidates"], lang),
+            _detail(report["detail"], report["criteria"], lang),
+            f"<footer>{escape(word('generated_by', lang).format(version=_core.__version__))}</footer>",
+            "</div>",
+        ]
+    )
+    style = f"<style>{_CSS.strip()}</style>"
+    if not full:
+        return f"{style}\n{body}\n"
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{lang}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f'<meta name="generator" content="pledgetrack {escape(_core.__version__)}">',
+            f"<title>{escape(report['title'])}</title>",
+            style,
+            "</head>",
+            "<body>",
+            body,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+# -- sections ----------------------------------------------------------------
+
+
+def _overview(o: Mapping[str, Any], lang: Lang) -> str:
+    sep = label_sep(lang)
+    items = [
+        f"<li>{escape(word('as_of', lang))}{sep}{escape(o['as_of_text'])}</li>",
+        f"<li>{escape(word('scope', lang))}{sep}{escape(o['scope_text'])}</li>",
+    ]
+    if o["out_of_scope"]:
+        items.append(f"<li>{escape(out_of_scope_text(o['out_of_scope'], lang))}</li>")
+    t = o["field_by_bureau"]
+    header = [word("field", lang), word("total", lang), *(_group(c, lang) for c in t["column_labels"])]
+    rows = [
+        _row([word("sum", lang), count_text(t["total"], lang), *map(_cell_count, t["column_totals"])], "total"),
+        *(
+            _row([_group(label, lang), _cell_count(total), *map(_cell_count, cells)])
+            for label, total, cells in zip(t["row_labels"], t["row_totals"], t["cells"])
+        ),
+    ]
+    return "\n".join(
+        [
+            '<section id="overview">',
+            f"<h2>{escape(o['title'])}</h2>",
+            f"<ul>{''.join(items)}</ul>",
+            _table(header, rows, numeric_from=1),
+            "</section>",
+        ]
+    )
+
+
+def _results(report: Mapping[str, Any], lang: Lang) -> str:
+    r = report["results"]
+    h = r["headline"]
+    t = r["status_table"]
+    header = [word("status_heading", lang), word("sum", lang), *(c["label"] for c in t["columns"])]
+    counts = [
+        word("count_row", lang),
+        count_text(t["total"], lang),
+        *(count_text(c["count"], lang) for c in t["columns"]),
+    ]
+    shares = [
+        word("share_row", lang),
+        "100%" if t["total"] else "-",
+        *((f"{c['shown_text']}%" if t["total"] else "-") for c in t["columns"]),
+    ]
+    definitions = [
+        f"<li>{escape(_status_label(s, lang))}{label_sep(lang)}{escape(_core.status_definition(s, lang))}</li>"
+        for c in t["columns"]
+        for s in c["statuses"]
+    ]
+    return "\n".join(
+        [
+            '<section id="results">',
+            f"<h2>{escape(r['title'])}</h2>",
+            f'<p class="headline">{_headline(h, report["criteria"], lang)}</p>',
+            _table(header, [_row(counts), _row(shares)], numeric_from=1),
+            f'<p class="note">※ {escape(t["share_rule_text"])}</p>',
+            f'<p class="note">{escape(word("criteria_prefix", lang))}{escape(report["criteria"]["text"])}</p>',
+            f'<ul class="note">{"".join(definitions)}</ul>',
+            _chart(report["detail"]["fields"], _short_rate_name(report["criteria"], lang), lang),
+            "</section>",
+        ]
+    )
+
+
+def _headline(h: Mapping[str, Any], criteria: Mapping[str, Any], lang: Lang) -> str:
+    """The headline line with the current rate in bold, as the seed prints it."""
+    text = h["text"]
+    prefix = criteria["rate_name"] + label_sep(lang)
+    current = h["rate"]["text"]
+    if text.startswith(prefix + current):
+        rest = text[len(prefix) + len(current) :]
+        return f"{escape(prefix)}<strong>{escape(current)}</strong>{escape(rest)}"
+    return escape(text)
+
+
+def _changes(c: Mapping[str, Any] | None, lang: Lang) -> str:
+    if c is None:  # no previous snapshot: no section, as in the other formats
+        return ""
+    groups = [(g["text"], g["projects"]) for g in c["by_new_status"]]
+    if c["added"]:
+        groups.append((added_text(len(c["added"]), lang), c["added"]))
+    if c["removed"]:
+        groups.append((removed_text(len(c["removed"]), lang), c["removed"]))
+    items = [f"<li>{escape(label)}<ul>{''.join(map(_transition, moves))}</ul></li>" for label, moves in groups]
+    if not items:
+        items.append(f"<li>{escape(word('no_changes', lang))}</li>")
+    elif c["unchanged"]:
+        items.append(f"<li>{escape(unchanged_text(c['unchanged'], lang))}</li>")
+    title = f"<h3>{escape(c['title'])}</h3>"
+    return "\n".join(['<section id="changes">', title, f"<ul>{''.join(items)}</ul>", "</section>"])
+
+
+def _transition(t: Mapping[str, Any]) -> str:
+    css = ' class="regression"' if t["regression"] else ""
+    return f"<li{css}>☞ ({escape(t['id'])}) {escape(t['title'])} ({escape(t['text'])})</li>"
+
+
+def _adjustments(a: Mapping[str, Any], lang: Lang) -> str:
+    parts = ['<section id="adjustment-candidates">', f"<h3>{escape(a['title'])}</h3>"]
+    if not a["projects"]:
+        parts.append(f"<p>{escape(word('none', lang))}</p>")
+    for n, p in enumerate(a["projects"], start=1):
+        what = p["status_label"] + (f" · {p['department']}" if p["department"] else "")
+        reasons = [line.strip() for line in p["reason"].splitlines() if line.strip()]
+        if not reasons:
+            reasons = [_core.missing_reason_text(p["status"], lang)]
+        parts.append(
+            '<div class="candidate">'
+            f"<p>{escape(_core.circled_number(n))} ({escape(p['id'])}) {escape(p['title'])} ({escape(what)})</p>"
+            f"<ul>{''.join(f'<li>{escape(r)}</li>' for r in reasons)}</ul>"
+            "</div>"
+        )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _short_rate_name(criteria: Mapping[str, Any], lang: Lang) -> str:
+    """The rate's name without its basis, as the detail headings write it: 공약이행완료율."""
+    return str(criteria["name_ko"] if lang == "ko" else criteria["name"])
+
+
+def _detail(d: Mapping[str, Any], criteria: Mapping[str, Any], lang: Lang) -> str:
+    name = _short_rate_name(criteria, lang)
+    header = [word(k, lang) for k in ("id", "pledge", "title", "department", "status")]
+    parts = ['<section id="detail">', f"<h3>{escape(d['title'])}</h3>"]
+    for f in d["fields"]:
+        n = len(f["projects"])
+        heading = f"{_group(f['field'], lang)} ({projects_text(n, lang)}, {name} {f['rate']['text']})"
+        rows = []
+        last_pledge = None
+        for p in f["projects"]:
+            # A pledge's name once, on its first project, as the seed and the Markdown print it.
+            pledge = "" if p["pledge"] == last_pledge else p["pledge"]
+            last_pledge = p["pledge"]
+            rows.append(_row([p["id"], pledge, p["title"], p["department"], _Chip(p["status"], p["status_label"])]))
+        parts.append(f"<h4>{escape(heading)}</h4>")
+        parts.append(_table(header, rows, numeric_from=None))
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+# -- the chart ----------------------------------------------------------------
+
+
+def _chart(fields: Sequence[Mapping[str, Any]], rate_name: str, lang: Lang) -> str:
+    """Horizontal bars, one per field: its unit projects split by status (counts
+    written on the segments), its rate on the right; a legend of the statuses shown."""
+    if not fields:
+        return ""
+    font = 13
+    row_h, bar_h, bar_w, gap = 30, 20, 440, 10
+    labels = [_group(f["field"], lang) for f in fields]
+    label_w = min(260, max(72, max(_text_width(s, font) for s in labels) + 16))
+    right = [f"{projects_text(sum(f['counts'].values()), lang)} · {rate_name} {f['rate']['text']}" for f in fields]
+    right_w = max(_text_width(s, font) for s in right) + 8
+    shown = [s for s in _STATUS_ORDER if any(f["counts"].get(s, 0) for f in fields)]
+    legend_y = len(fields) * row_h + 14
+    width = label_w + bar_w + gap + right_w
+    height = legend_y + 24
+    title = word("chart_title", lang)
+    out = [
+        "<figure>",
+        f"<figcaption>{escape(title)}</figcaption>",
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img" aria-label="{escape(title)}" font-size="{font}" font-family="inherit">',
+        f"<title>{escape(title)}</title>",
+        f"<desc>{escape(word('chart_desc', lang))}</desc>",
+    ]
+    for i, f in enumerate(fields):
+        y = i * row_h + (row_h - bar_h) / 2
+        text_y = i * row_h + row_h / 2 + font * 0.35
+        out.append(f'<text x="{label_w - 8}" y="{text_y:.1f}" text-anchor="end">{escape(labels[i])}</text>')
+        total = sum(f["counts"].values())
+        x = float(label_w)
+        for s in _STATUS_ORDER:
+            n = f["counts"].get(s, 0)
+            if not n or not total:
+                continue
+            w = bar_w * n / total  # geometry only: the figures are the counts written on it
+            fill, ink = _COLOURS[s]
+            out.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{bar_h}" fill="{fill}">'
+                f"<title>{escape(_status_label(s, lang))}: {n}</title></rect>"
+            )
+            if w >= 18:
+                out.append(
+                    f'<text x="{x + w / 2:.1f}" y="{text_y:.1f}" text-anchor="middle" fill="{ink}">{n}</text>'
+                )
+            x += w
+        out.append(f'<text x="{label_w + bar_w + gap}" y="{text_y:.1f}">{escape(right[i])}</text>')
+    x = float(label_w)
+    for s in shown:
+        fill, _ = _COLOURS[s]
+        label = _status_label(s, lang)
+        out.append(f'<rect x="{x:.1f}" y="{legend_y}" width="12" height="12" fill="{fill}"/>')
+        out.append(f'<text x="{x + 16:.1f}" y="{legend_y + 10.5}">{escape(label)}</text>')
+        x += 16 + _text_width(label, font) + 14
+    out.append("</svg>")
+    out.append("</figure>")
+    return "\n".join(out)
+
+
+def _text_width(text: str, font: int) -> int:
+    """A rough width in pixels: wide (Hangul, CJK) characters a full em, others ~0.6 em."""
+    wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in ("W", "F"))
+    return int(wide * font + (len(text) - wide) * font * 0.6) + 1
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+class _Chip:
+    """A status cell: its label on the status colour."""
+
+    def __init__(self, status: str, label: str) -> None:
+        self.status, self.label = status, label
+
+    def html(self) -> str:
+        fill, ink = _COLOURS.get(self.status, ("#eee", "#000"))
+        return f'<span class="chip" style="background:{fill};color:{ink}">{escape(self.label)}</span>'
+
+
+def _status_label(name: str, lang: Lang) -> str:
+    status = Status[name.upper()]
+    return status.label_ko if lang == "ko" else status.label_en
+
+
+def _group(key: str, lang: Lang) -> str:
+    return _core.group_text(key, lang)
+
+
+def _cell_count(n: int) -> str:
+    """Zeros of the field × bureau table print as '-', as in the seed."""
+    return "-" if n == 0 else str(n)
+
+
+def _row(cells: Iterable[object], css: str | None = None) -> tuple[list[object], str | None]:
+    return list(cells), css
+
+
+def _table(
+    header: Sequence[str], rows: Iterable[tuple[list[object], str | None]], *, numeric_from: int | None
+) -> str:
+    def cell(tag: str, value: object, i: int) -> str:
+        numeric = numeric_from is not None and i >= numeric_from
+        css = ' class="num"' if numeric else ""
+        inner = value.html() if isinstance(value, _Chip) else escape(value)
+        return f"<{tag}{css}>{inner}</{tag}>"
+
+    out = ["<table>", "<thead><tr>", *(cell("th", h, i) for i, h in enumerate(header)), "</tr></thead>", "<tbody>"]
+    for cells, css in rows:
+        out.append(f'<tr class="{css}">' if css else "<tr>")
+        out.extend(cell("th" if i == 0 else "td", v, i) for i, v in enumerate(cells))
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
