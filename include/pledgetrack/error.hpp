@@ -24,6 +24,8 @@ struct source_location {
   std::size_t column = 0;   ///< 1-based field number within the record
   std::string column_name;  ///< the header of that column, when known
 
+  friend bool operator==(const source_location&, const source_location&) = default;
+
   /// "file:line:column (column 'name')", leaving out the parts not known.
   [[nodiscard]] std::string to_string() const {
     std::string out = file.empty() ? std::string("<input>") : file;

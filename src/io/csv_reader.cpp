@@ -83,6 +83,14 @@ struct header_column {
   std::string name;              // as written (NFC, trimmed)
 };
 
+/// Throws parse_error "file larger than the limit of N bytes" (as read_file_bytes).
+void check_file_size(std::size_t size, std::size_t max_bytes, const std::string& name) {
+  if (size > max_bytes)
+    throw parse_error(source_location{name, 0, 0, {}},
+                      "file larger than the limit of " + std::to_string(max_bytes) + " bytes",
+                      std::to_string(size) + " bytes");
+}
+
 // ---------------------------------------------------------------------------
 // Cell readers: each throws parse_error(problem, text); the caller places it.
 
@@ -148,6 +156,7 @@ class reader {
  public:
   reader(std::string_view bytes, std::string name, const read_options& options, std::vector<problem>* problems)
       : name_(std::move(name)), options_(options), problems_(problems) {
+    check_file_size(bytes.size(), options.limits.max_file_bytes, name_);
     // Valid UTF-8 (the usual case) is read in place; anything else is
     // decoded into a buffer first.
     const encoding enc = options.encoding ? *options.encoding : detect_encoding(bytes, name_);
@@ -167,7 +176,7 @@ class reader {
     if (!tokens.next(record)) throw parse_error(source_location{name_, 1, 0, {}}, "empty file: no header", "");
     read_header(record);
     std::size_t rows = 0;
-    while (tokens.next(record)) {
+    while (next_record(tokens, record)) {
       ++rows;
       if (problems_ == nullptr) {
         read_row(record);
@@ -190,7 +199,31 @@ class reader {
     return {name_, line, index + 1, index < header_.size() ? header_[index].name : std::string()};
   }
 
+  /// tokens.next, with the column's name added to a tokenizer error (broken
+  /// quoting, a field past the size limit).
+  bool next_record(csv_tokenizer& tokens, csv_record& record) const {
+    try {
+      return tokens.next(record);
+    } catch (const parse_error& e) {
+      const source_location& w = e.where();
+      if (!w.column_name.empty() || w.column == 0 || w.column > header_.size()) throw;
+      throw e.at(at(w.line, w.column - 1));
+    }
+  }
+
   void read_header(const csv_record& record) {
+    // Lines that end in CR alone (old Mac files) make the whole file one
+    // record: say so rather than complain about the columns it seems to have.
+    for (std::size_t i = 0; i < record.fields.size(); ++i) {
+      const std::string_view f = record.fields[i];
+      std::size_t cr = f.find('\r');
+      while (cr != std::string_view::npos && cr + 1 < f.size() && f[cr + 1] == '\n') cr = f.find('\r', cr + 1);
+      if (cr != std::string_view::npos && cr + 1 < f.size())
+        throw parse_error(source_location{name_, record.line, i + 1, {}},
+                          "a header cell holds a line break of a lone CR: lines ending in CR alone "
+                          "(old Mac files) are not supported, save the file with LF or CRLF line ends",
+                          std::string(text::trim(f.substr(0, cr))));
+    }
     record_line_of_header_ = record.line;
     first_header_cell_ = record.fields.empty() ? std::string() : std::string(record.fields[0]);
     std::array<std::optional<std::size_t>, 15> seen{};
@@ -245,7 +278,7 @@ class reader {
       throw parse_error(at(line, std::min(record.fields.size(), header_.size()) == 0 ? 0 : record.fields.size() - 1),
                         "expected " + std::to_string(header_.size()) + " fields as in the header, found " +
                             std::to_string(record.fields.size()),
-                        std::string(record.fields.empty() ? std::string_view() : record.fields.back()).substr(0, 60));
+                        std::string(text::truncate_utf8(record.fields.empty() ? std::string_view() : record.fields.back(), 60)));
 
     project p;
     std::string_view district = options_.district;
@@ -296,6 +329,8 @@ class reader {
           case column::bureau: p.bureau = read_text_cell(raw); break;
           case column::status:
             p.raw_status = read_text_cell(raw);
+            // Checked before the cache, whose initial text is "" too.
+            if (p.raw_status.empty()) throw parse_error("empty status label", "");
             if (p.raw_status != last_status_.text)
               last_status_ = {p.raw_status, options_.labels.parse(p.raw_status)};
             p.status = last_status_.value;
@@ -411,7 +446,7 @@ std::vector<snapshot> read_csv_bytes(std::string_view bytes, const std::string& 
 }
 
 std::vector<snapshot> read_csv(const std::string& path, const read_options& options) {
-  return read_csv_bytes(read_file_bytes(path), path, options);
+  return read_csv_bytes(read_file_bytes(path, options.limits.max_file_bytes), path, options);
 }
 
 std::vector<problem> validate_csv_bytes(std::string_view bytes, const std::string& name, const read_options& options) {
@@ -428,7 +463,13 @@ std::vector<problem> validate_csv_bytes(std::string_view bytes, const std::strin
 }
 
 std::vector<problem> validate_csv(const std::string& path, const read_options& options) {
-  return validate_csv_bytes(read_file_bytes(path), path, options);
+  std::string bytes;
+  try {
+    bytes = read_file_bytes(path, options.limits.max_file_bytes);
+  } catch (const parse_error& e) {  // too large: a problem like the others
+    return {problem{e.where(), e.what()}};
+  }
+  return validate_csv_bytes(bytes, path, options);
 }
 
 }  // namespace pledgetrack::io

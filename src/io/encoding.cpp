@@ -461,6 +461,61 @@ std::string finish_cp949(cp949_result&& r, std::string_view bytes, const std::st
   return std::move(r.text);
 }
 
+/// True when the start of `bytes` looks like UTF-16 without a byte-order
+/// mark: in half or more of the first (at least 4, up to 32) byte pairs
+/// exactly one byte is NUL.
+bool looks_like_utf16_without_bom(std::string_view bytes) noexcept {
+  const std::size_t pairs = std::min<std::size_t>(bytes.size() / 2, 32);
+  std::size_t one_nul = 0;
+  for (std::size_t k = 0; k < pairs; ++k)
+    one_nul += (bytes[2 * k] == '\0') != (bytes[2 * k + 1] == '\0') ? 1 : 0;
+  return pairs >= 4 && one_nul * 2 >= pairs;
+}
+
+/// Hangul syllables (U+AC00-U+D7A3) in `s` read as UTF-8, up to the first
+/// invalid sequence; `valid` tells whether there was none.
+std::size_t utf8_hangul_syllables(std::string_view s, bool& valid) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const stop = p + s.size();
+  std::size_t syllables = 0;
+  valid = true;
+  while (p < stop) {
+    if (*p < 0x80) {
+      ++p;
+      continue;
+    }
+    std::size_t shown;
+    const std::size_t len = utf8_sequence(p, stop, shown);
+    if (len == 0) {
+      valid = false;
+      break;
+    }
+    if (len == 3) {
+      const char32_t cp = (char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      if (cp >= 0xAC00 && cp <= 0xD7A3) ++syllables;
+    }
+    p += len;
+  }
+  return syllables;
+}
+
+/// The first line (1-based) that is valid UTF-8 holding at least two Hangul
+/// syllables, or 0. A CP949 file practically never has such a line: Korean
+/// text in CP949 is not valid UTF-8.
+std::size_t first_utf8_korean_line(std::string_view bytes) noexcept {
+  std::size_t line = 1;
+  std::size_t start = 0;
+  while (start < bytes.size()) {
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    bool valid = true;
+    if (utf8_hangul_syllables(bytes.substr(start, end - start), valid) >= 2 && valid) return line;
+    start = end + 1;
+    ++line;
+  }
+  return 0;
+}
+
 /// Detection, decoding too when `out` is not null.
 encoding detect_and_decode(std::string_view bytes, const std::string& file, std::string* out) {
   if (starts_with_bytes(bytes, utf16le_bom) || starts_with_bytes(bytes, utf16be_bom)) {
@@ -476,7 +531,35 @@ encoding detect_and_decode(std::string_view bytes, const std::string& file, std:
     if (out) *out = copy_bytes(bytes);
     return encoding::utf8;
   }
+  if (looks_like_utf16_without_bom(bytes)) {
+    const std::size_t nul = bytes.find('\0');
+    throw parse_error(byte_location(file, bytes, nul),
+                      "NUL bytes: UTF-16 text without a byte-order mark? (give the encoding "
+                      "utf-16le or utf-16be)",
+                      hex_bytes(bytes.substr(nul & ~std::size_t(1), 2)));
+  }
   const auto bad_utf8 = find_utf8_problem(bytes, false);
+  // Lines of UTF-8 Korean beside bytes that are not UTF-8: two files (or two
+  // programs) written into one. Decoding it all as CP949 would turn the UTF-8
+  // lines into plausible-looking nonsense.
+  if (bad_utf8) {
+    if (const std::size_t utf8_line = first_utf8_korean_line(bytes); utf8_line != 0) {
+      // A UTF-8 file with a broken sequence (a truncated file, a bad copy),
+      // not a CP949 line: UTF-8 Hangul on the bad line before the bad bytes,
+      // or a bad line that is not CP949 either.
+      const std::size_t line_start = bytes.rfind('\n', bad_utf8->offset) + 1;  // npos + 1 == 0
+      std::size_t line_end = bytes.find('\n', bad_utf8->offset);
+      if (line_end == std::string_view::npos) line_end = bytes.size();
+      bool valid = true;
+      if (utf8_hangul_syllables(bytes.substr(line_start, bad_utf8->offset - line_start), valid) > 0 ||
+          decode_cp949(bytes.substr(line_start, line_end - line_start)).bad)
+        throw_utf8_problem(bytes, *bad_utf8, file);
+      throw parse_error(byte_location(file, bytes, bad_utf8->offset),
+                        "mixed encodings: line " + std::to_string(utf8_line) +
+                            " is UTF-8, this line is not (CP949?); save the file in one encoding",
+                        hex_bytes(bytes.substr(bad_utf8->offset, bad_utf8->length)));
+    }
+  }
   if (!bad_utf8) {  // valid UTF-8 holding a NUL byte
     if (out) *out = decode_utf8_text(bytes, file);  // throws
     return encoding::utf8;
@@ -578,9 +661,14 @@ std::string read_text(std::string_view bytes, std::optional<encoding> forced,
   return out;
 }
 
-std::string read_file_bytes(const std::string& path) {
+std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
   auto fail = [&path](int err) {
     return error("cannot open file '" + path + "': " + std::strerror(err));
+  };
+  auto too_large = [&](std::string size) {
+    return parse_error(source_location{path, 0, 0, {}},
+                       "file larger than the limit of " + std::to_string(max_bytes) + " bytes",
+                       std::move(size));
   };
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) throw fail(errno);
@@ -590,6 +678,7 @@ std::string read_file_bytes(const std::string& path) {
     if (S_ISDIR(st.st_mode)) throw fail(EISDIR);
     if (S_ISREG(st.st_mode) && st.st_size > 0) expected = static_cast<std::size_t>(st.st_size);
   }
+  if (expected > max_bytes) throw too_large(std::to_string(expected) + " bytes");
   std::string data;
   reserve_large(data, expected);
   data.resize(expected);
@@ -603,6 +692,7 @@ std::string read_file_bytes(const std::string& path) {
     for (;;) {
       errno = 0;
       const std::size_t got = std::fread(chunk, 1, sizeof chunk, f.get());
+      if (got > max_bytes - data.size()) throw too_large("more than " + std::to_string(max_bytes) + " bytes");
       data.append(chunk, got);
       if (got < sizeof chunk) {
         if (std::ferror(f.get())) throw fail(errno != 0 ? errno : EIO);

@@ -2,6 +2,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "pledgetrack/io/csv.hpp"
 #include "pledgetrack/text/unicode.hpp"
@@ -25,6 +28,10 @@ org_column org_column_of(std::string_view header) {
 }  // namespace
 
 organization read_org_csv_bytes(std::string_view bytes, const std::string& name, std::optional<encoding> forced) {
+  if (const std::size_t limit = csv_limits{}.max_file_bytes; bytes.size() > limit)
+    throw parse_error(source_location{name, 0, 0, {}},
+                      "file larger than the limit of " + std::to_string(limit) + " bytes",
+                      std::to_string(bytes.size()) + " bytes");
   const std::string text = read_text(bytes, forced, name);
   csv_tokenizer tokens(text, name);
   csv_record record;
@@ -54,6 +61,8 @@ organization read_org_csv_bytes(std::string_view bytes, const std::string& name,
   organization org;
   struct pending_parent { std::string department, parent; source_location where; };
   std::vector<pending_parent> pending;
+  struct rename { std::string from; source_location where; };
+  std::vector<rename> renames;
   std::size_t rows = 0;
   while (tokens.next(record)) {
     ++rows;
@@ -62,10 +71,10 @@ organization read_org_csv_bytes(std::string_view bytes, const std::string& name,
       return source_location{name, record.line, i + 1, i < headers.size() ? headers[i] : std::string()};
     };
     if (record.fields.size() != headers.size())
-      throw parse_error(where(std::nullopt),
-                        "expected " + std::to_string(headers.size()) + " fields, found " +
+      throw parse_error(where(record.fields.size() - 1),
+                        "expected " + std::to_string(headers.size()) + " fields as in the header, found " +
                             std::to_string(record.fields.size()),
-                        std::string(record.fields.back()).substr(0, 60));
+                        std::string(text::truncate_utf8(record.fields.back(), 60)));
     const auto cell = [&](std::optional<std::size_t> c) {
       return c ? text::compose_hangul(text::trim(record.fields[*c])) : std::string();
     };
@@ -78,7 +87,10 @@ organization read_org_csv_bytes(std::string_view bytes, const std::string& name,
       if (!b.empty()) org.add(d, b);
       else if (!up.empty()) pending.push_back({d, up, where(parent)});
       else throw parse_error("a department needs a bureau or a parent", d);
-      if (!from.empty()) org.add_rename(from, d);
+      if (!from.empty()) {
+        org.add_rename(from, d);
+        renames.push_back({from, where(renamed_from)});
+      }
     } catch (const parse_error& e) {
       throw e.at(where(bureau));
     } catch (const data_error& e) {
@@ -86,12 +98,37 @@ organization read_org_csv_bytes(std::string_view bytes, const std::string& name,
     }
   }
   if (rows == 0) throw parse_error(source_location{name, 1, 0, {}}, "org file has a header but no rows", "");
-  // Sub-units take their parent's bureau; parents may be listed after them.
-  for (const auto& p : pending) {
-    const auto b = org.bureau_of(p.parent);
-    if (!b) throw parse_error(p.where, "parent department not in the org file", p.parent);
-    org.add(p.department, *b);
+  // Sub-units take their parent's bureau; parents may be listed after them,
+  // and may be sub-units themselves: follow the chain up to a department
+  // with a bureau.
+  std::unordered_map<std::string, std::size_t> pending_index;
+  for (std::size_t k = 0; k < pending.size(); ++k) pending_index.emplace(pending[k].department, k);
+  for (std::size_t k = 0; k < pending.size(); ++k) {
+    std::vector<std::size_t> chain{k};
+    std::optional<std::string> b;
+    while (!(b = org.bureau_of(pending[chain.back()].parent))) {
+      const auto it = pending_index.find(pending[chain.back()].parent);
+      if (it == pending_index.end())
+        throw parse_error(pending[chain.back()].where, "parent department not in the org file",
+                          pending[chain.back()].parent);
+      if (chain.size() > pending.size())
+        throw parse_error(pending[k].where, "parent departments form a cycle", pending[k].parent);
+      chain.push_back(it->second);
+    }
+    for (auto c = chain.rbegin(); c != chain.rend(); ++c) {
+      try {
+        org.add(pending[*c].department, *b);
+      } catch (const data_error& e) {  // listed again with another bureau
+        throw parse_error(pending[*c].where, e.what(), pending[*c].department);
+      }
+    }
   }
+  // A former name that is also a department of its own would map that
+  // department away from its bureau (or, both ways, loop for ever).
+  const std::unordered_set<std::string> current(org.departments().begin(), org.departments().end());
+  for (const rename& r : renames)
+    if (current.contains(r.from))
+      throw parse_error(r.where, "former name is also listed as a current department", r.from);
   return org;
 }
 

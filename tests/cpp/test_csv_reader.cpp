@@ -124,7 +124,7 @@ TEST_SUITE("csv reader") {
     }
   }
 
-  TEST_CASE("district, term and as_of can come from the caller; the term from the date") {
+  TEST_CASE("district, term and as_of can come from the caller, and the term from the date") {
     const std::string text = "관리번호,세부사업,추진상황\n1-1,사업 하나,완료\n1-2,사업 둘,추진중\n";
     io::read_options o;
     o.district = "보령시";
@@ -240,7 +240,7 @@ TEST_SUITE("csv reader errors") {
     CHECK(error_of(h + "x,2024-03-31,1-1,p,완료,,,maybe\n").find("hand.csv:2:8 (column 'scope')") == 0);
   }
 
-  TEST_CASE("validate returns every problem at once; reading stops at the first") {
+  TEST_CASE("validate returns every problem at once, and reading stops at the first") {
     const std::string text = header + row_prefix + "1-1,f,p,사업,부서,국,진행완료\n" + row_prefix +
                              "1-2,f,p,사업,부서,국,완료\n" + row_prefix + "1--3,f,p,사업,부서,국,완료\n" + row_prefix +
                              "1-2,f,p,사업,부서,국,완료\n";

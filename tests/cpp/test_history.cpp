@@ -209,7 +209,7 @@ TEST_SUITE("compare") {
     }
   }
 
-  TEST_CASE("added and removed ids are listed, never ignored; scope decides") {
+  TEST_CASE("added and removed ids are listed, never ignored, and scope decides") {
     const snapshot before = make(date(2024, 3, 31), {{"1-1", S::on_track},
                                                      {"1-2", S::ongoing},
                                                      {"1-3", S::lagging},
@@ -228,7 +228,7 @@ TEST_SUITE("compare") {
     CHECK(ids_of(delta.removed()) == std::vector<std::string>{"1-2", "1-4"});
     CHECK(ids_of(delta.newly_complete()) == std::vector<std::string>{"1-1"});
     CHECK(ids_of(delta.unchanged()) == std::vector<std::string>{"1-3"});
-    const transition& gone = delta.removed().at(1);
+    const transition gone = delta.removed().at(1);  // a copy: removed() returns a temporary vector
     CHECK(gone.from == S::on_track);
     CHECK_FALSE(gone.to.has_value());
     CHECK_FALSE(delta.added().at(0).from.has_value());
@@ -534,7 +534,7 @@ TEST_SUITE("adjustments") {
     }
   }
 
-  TEST_CASE("kept in effective order; the later of one day wins") {
+  TEST_CASE("kept in effective order, and the later of one day wins") {
     adjustment_list adj;
     adj.add({id("1-1"), adjustment::renamed, date(2024, 9, 30), "", "", std::nullopt, "셋째 이름"});
     adj.add({id("1-1"), adjustment::renamed, date(2024, 3, 31), "", "", std::nullopt, "첫째 이름"});

@@ -851,7 +851,7 @@ TEST_SUITE("report") {
     CHECK(previous_text(corrected, language::ko) == "2024. 6. 1.");
   }
 
-  TEST_CASE("the org fills empty bureaus and orders the columns; without it, the data's order") {
+  TEST_CASE("the org fills empty bureaus and orders the columns, and without it, the data's order") {
     snapshot s("광주광역시 서구", 8, date(2024, 3, 31));
     project p;
     p.id = project_id::parse("1-1");
@@ -870,7 +870,7 @@ TEST_SUITE("report") {
     CHECK(contains(render_markdown(without, language::ko), "| 구분 | 총계 | (미지정) |"));
   }
 
-  TEST_CASE("other criteria name themselves; compare's checks apply") {
+  TEST_CASE("other criteria name themselves, and compare's checks apply") {
     report_options options;
     options.criteria = criteria::implementation();
     const auto r = make_quarterly_report(q1_2024(), &q4_2023(), &seogu_org(), options);

@@ -37,7 +37,7 @@ TEST_SUITE("snapshot") {
                          data_error);
   }
 
-  TEST_CASE("progress must lie in 0..100; an id is required") {
+  TEST_CASE("progress must lie in 0..100, and an id is required") {
     snapshot s("x", 8, date(2024, 3, 31));
     project p = make("1-1");
     p.progress = fraction(101);

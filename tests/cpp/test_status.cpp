@@ -26,7 +26,7 @@ TEST_SUITE("status") {
     CHECK_FALSE(status_from_name("late").has_value());
   }
 
-  TEST_CASE("progress_rank orders statuses for regressions; not_due has no rank") {
+  TEST_CASE("progress_rank orders statuses for regressions, and not_due has no rank") {
     CHECK(progress_rank(status::completed) == progress_rank(status::ongoing));
     CHECK(*progress_rank(status::ongoing) > *progress_rank(status::on_track));
     CHECK(*progress_rank(status::on_track) > *progress_rank(status::lagging));

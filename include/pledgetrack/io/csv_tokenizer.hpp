@@ -28,9 +28,13 @@
 
 namespace pledgetrack::io {
 
+/// Limits past which reading stops with a parse_error (docs/limits.md).
 struct csv_limits {
   std::size_t max_field_bytes = 1 << 20;  ///< 1 MiB, after unescaping
   std::size_t max_fields = 4096;          ///< columns per record
+  /// 1 GiB: the whole file as stored, before decoding. Checked by the
+  /// readers (read_csv, read_csv_bytes, validate_csv…), not by the tokenizer.
+  std::size_t max_file_bytes = std::size_t(1) << 30;
 };
 
 struct csv_record {

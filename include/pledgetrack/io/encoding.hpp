@@ -5,6 +5,7 @@
 // file, line and column and show the offending bytes in hex ('xC9 x22').
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,7 +30,11 @@ enum class encoding { utf8, cp949, utf16le, utf16be };
 /// file, line and byte column (both 1-based) of the offending bytes, shown in
 /// hex. The position is the later of the two places where UTF-8 and CP949
 /// decoding fail (the bytes before it are valid in one of them).
-/// Empty input is utf8.
+/// Two more refusals name the likely cause: "NUL bytes: UTF-16 text without
+/// a byte-order mark? …" (NUL in most of the first byte pairs), and "mixed
+/// encodings: line N is UTF-8, this line is not (CP949?) …" when a line is
+/// valid UTF-8 holding Hangul but other bytes are not UTF-8 (decoding it all
+/// as CP949 would garble the UTF-8 lines). Empty input is utf8.
 [[nodiscard]] encoding detect_encoding(std::string_view bytes, const std::string& file);
 
 /// Decodes `bytes` to UTF-8, removing a leading byte-order mark (EF BB BF for
@@ -48,9 +53,16 @@ enum class encoding { utf8, cp949, utf16le, utf16be };
 [[nodiscard]] std::string read_text(std::string_view bytes, std::optional<encoding> forced,
                                     const std::string& file, encoding* used = nullptr);
 
+/// The largest file read_file_bytes reads by default: 1 GiB, as
+/// csv_limits::max_file_bytes.
+inline constexpr std::size_t default_max_file_bytes = std::size_t(1) << 30;
+
 /// Reads a whole file into memory as bytes (binary). Throws pledgetrack::error
-/// "cannot open file 'path': reason".
-[[nodiscard]] std::string read_file_bytes(const std::string& path);
+/// "cannot open file 'path': reason", and parse_error "path: file larger than
+/// the limit of N bytes: 'M bytes'" for a file above `max_bytes` (checked
+/// before reading when the size is known, else while reading).
+[[nodiscard]] std::string read_file_bytes(const std::string& path,
+                                          std::size_t max_bytes = default_max_file_bytes);
 
 namespace detail {
 /// True when `bytes` is well-formed UTF-8 (no overlongs, surrogates or values

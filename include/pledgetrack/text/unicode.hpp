@@ -202,6 +202,15 @@ inline constexpr char32_t hangul_s_count = hangul_l_count * hangul_n_count;
   return s;
 }
 
+/// The longest prefix of `s` of at most `max_bytes` bytes that does not cut
+/// a UTF-8 sequence in two (for excerpts of cells in messages).
+[[nodiscard]] constexpr std::string_view truncate_utf8(std::string_view s, std::size_t max_bytes) noexcept {
+  if (s.size() <= max_bytes) return s;
+  std::size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 /// Number of code points in valid UTF-8 text (invalid bytes count one each);
 /// used for display widths and for columns in error messages.
 [[nodiscard]] constexpr std::size_t count_code_points(std::string_view s) noexcept {

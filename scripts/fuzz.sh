@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (fuzz/) with clang, AddressSanitizer and UBSan
+# in build/fuzz, and runs each one briefly: about a minute in all by default.
+# Exits non-zero when any target finds something (a crash, a sanitizer report,
+# a hang, an exception other than pledgetrack::error, a broken invariant); the
+# input that did it is left in build/fuzz/findings/<target>/.
+#
+#   scripts/fuzz.sh                 # ~8 s per target (8 targets: about a minute)
+#   scripts/fuzz.sh --long          # 10 minutes per target
+#   FUZZ_SECONDS=3600 scripts/fuzz.sh          # any time per target
+#   scripts/fuzz.sh fuzz_csv_reader fuzz_date  # only these targets
+#
+# Installs clang and libFuzzer (Debian: clang, libclang-rt-<version>-dev) when
+# they are missing. New inputs found go to build/fuzz/corpus/<target>/ (kept
+# between runs); the seeds under fuzz/corpus/ are only read.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${FUZZ_SECONDS:-8}
+targets=()
+for arg in "$@"; do
+  case "$arg" in
+    --long) seconds=${FUZZ_SECONDS:-600} ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -*) echo "unknown option: $arg" >&2; exit 2 ;;
+    *) targets+=("$arg") ;;
+  esac
+done
+
+# --- clang and libFuzzer -----------------------------------------------------
+have_libfuzzer() {
+  command -v clang++ >/dev/null || return 1
+  local dir
+  dir=$(clang++ -print-resource-dir 2>/dev/null) || return 1
+  compgen -G "$dir/lib/linux/libclang_rt.fuzzer-*.a" >/dev/null ||
+    compgen -G "$dir/lib/*/libclang_rt.fuzzer*.a" >/dev/null
+}
+if ! have_libfuzzer; then
+  echo "== installing clang and libFuzzer (apt)"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq clang
+  # libclang_rt.fuzzer comes with compiler-rt of clang's own major version.
+  major=$(clang++ -dumpversion | cut -d. -f1)
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "libclang-rt-${major}-dev" ||
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "libfuzzer-${major}-dev"
+  have_libfuzzer || { echo "libFuzzer (libclang_rt.fuzzer) still not found" >&2; exit 1; }
+fi
+
+# --- build -------------------------------------------------------------------
+build=build/fuzz
+jobs=$(nproc 2>/dev/null || echo 2)
+echo "== configure and build the fuzz targets in $build"
+CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLEDGETRACK_FUZZ=ON \
+  -DPLEDGETRACK_TESTS=OFF -DPLEDGETRACK_BENCHMARKS=OFF -DPLEDGETRACK_INSTALL=OFF >/dev/null
+cmake --build "$build" -j "$jobs" --target pledgetrack_fuzz
+
+if ((${#targets[@]} == 0)); then
+  targets=(fuzz_csv_reader fuzz_encoding fuzz_csv_tokenizer fuzz_org_reader
+           fuzz_status_labels fuzz_project_id fuzz_date fuzz_period_term)
+fi
+
+# --- run ---------------------------------------------------------------------
+# Extra seed directories a target reads besides fuzz/corpus/<target>.
+extra_seeds() {
+  case "$1" in
+    fuzz_csv_reader) echo tests/data/bad examples/data/gwangju-seogu ;;
+    fuzz_org_reader) echo tests/data/bad ;;
+  esac
+}
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+failed=()
+summary=()
+for t in "${targets[@]}"; do
+  work="$build/corpus/$t"
+  findings="$build/findings/$t"
+  mkdir -p "$work" "$findings"
+  seeds=("fuzz/corpus/$t")
+  for d in $(extra_seeds "$t"); do [ -d "$d" ] && seeds+=("$d"); done
+  log="$build/findings/$t.log"
+  echo "== $t: ${seconds}s (log: $log)"
+  set +e
+  "$build/fuzz/$t" "$work" "${seeds[@]}" \
+    -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
+    -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1
+  rc=$?
+  set -e
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+  cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1 || true)
+  summary+=("$(printf '%-20s %-6s execs=%-10s %s' "$t" "$([ $rc -eq 0 ] && echo ok || echo FOUND)" "${runs:-?}" "$cov")")
+  if [ $rc -ne 0 ]; then
+    failed+=("$t")
+    echo "!! $t found a problem (exit $rc); input(s):" >&2
+    ls "$findings" >&2
+    grep -E 'ERROR|runtime error|fuzz invariant|deadly signal|timeout|out-of-memory' "$log" | head -n 5 >&2 || true
+  fi
+done
+
+echo "== summary (${seconds}s per target)"
+printf '%s\n' "${summary[@]}"
+if ((${#failed[@]})); then
+  echo "findings in: ${failed[*]} (see $build/findings/; each one becomes a file in tests/data/bad/" \
+       "and a case in tests/cpp/test_bad_inputs.cpp)" >&2
+  exit 1
+fi
