@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Every test of pledgetrack, from a fresh machine: installs what is needed,
-# builds the C++ library and its tests, runs them (ctest: doctest cases and the
-# find_package consumer), installs the Python package the way the README says
-# and runs pytest. Exits non-zero when any test fails or when no test ran.
+# builds the C++ library and its tests and runs them (ctest: the doctest cases
+# and the find_package / add_subdirectory consumers), runs them again under
+# AddressSanitizer + UBSan, fuzzes every parser briefly, installs the Python
+# package the way the README says and runs pytest. Exits non-zero when any
+# test fails or when no test ran.
+#
+#   scripts/test.sh            # everything (about 15 minutes on 2 cores)
+#   QUICK=1 scripts/test.sh    # skip the sanitizer and fuzzing stages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,9 +18,16 @@ jobs=$(nproc 2>/dev/null || echo 2)
 echo "== C++: build and ctest (preset ci)"
 cmake --preset ci
 cmake --build --preset ci -j "$jobs"
-ctest --preset ci
+ctest --preset ci   # the preset makes "no tests" an error
 
 echo "== Python: install the package and run pytest"
 python3 -m pip install --quiet ".[test]"
 # pytest exits 5 when it collected no test: set -e turns that into a failure.
 python3 -m pytest tests/python -q
+
+if [ -z "${QUICK:-}" ]; then
+  echo "== C++ under AddressSanitizer + UndefinedBehaviorSanitizer"
+  JOBS=$jobs bash scripts/sanitize.sh
+  echo "== fuzzing every parser briefly (scripts/fuzz.sh; --long for a real run)"
+  bash scripts/fuzz.sh
+fi
