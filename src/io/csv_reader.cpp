@@ -127,7 +127,7 @@ scope read_scope(std::string_view cell) {
 
 /// A text cell: trimmed, NFC, and without the apostrophe the writer puts in
 /// front of a cell that a spreadsheet would take for a formula.
-std::string read_text_cell(std::string_view cell) {
+std::string read_text_cell(std::string_view cell, bool may_hold_jamo = true) {
   std::string_view t = text::trim(cell);
   // The writer puts one apostrophe before any text whose first character
   // after its own leading apostrophes is = + - @; take exactly that one off,
@@ -137,7 +137,7 @@ std::string read_text_cell(std::string_view cell) {
     const char c = t[apostrophes];
     if (c == '=' || c == '+' || c == '-' || c == '@') t.remove_prefix(1);
   }
-  return text::has_conjoining_jamo(t) ? text::compose_hangul(t) : std::string(t);
+  return may_hold_jamo && text::has_conjoining_jamo(t) ? text::compose_hangul(t) : std::string(t);
 }
 
 // ---------------------------------------------------------------------------
@@ -168,6 +168,9 @@ class reader {
       decoded_ = decode_to_utf8(bytes, enc, name_);
       text_ = decoded_;
     }
+    // Decomposed Hangul (NFD) is rare: look for it once in the whole text
+    // (a memchr for its lead byte) instead of in every cell.
+    nfd_ = text::has_conjoining_jamo(text_);
   }
 
   std::vector<snapshot> run() {
@@ -295,7 +298,7 @@ class reader {
           case column::district: {
             // A view, not a copy: the district repeats on every row.
             std::string_view value = text::trim(raw);
-            if (text::has_conjoining_jamo(value)) value = district_buffer_ = text::compose_hangul(value);
+            if (nfd_ && text::has_conjoining_jamo(value)) value = district_buffer_ = text::compose_hangul(value);
             if (!value.empty()) district = value;
             else if (district.empty()) throw parse_error("empty district, and no district was given", "");
             break;
@@ -319,16 +322,16 @@ class reader {
             break;
           }
           case column::id: p.id = project_id::parse(raw); break;
-          case column::field: p.field = read_text_cell(raw); break;
-          case column::pledge: p.pledge = read_text_cell(raw); break;
+          case column::field: p.field = read_text_cell(raw, nfd_); break;
+          case column::pledge: p.pledge = read_text_cell(raw, nfd_); break;
           case column::project:
-            p.title = read_text_cell(raw);
+            p.title = read_text_cell(raw, nfd_);
             if (p.title.empty()) throw parse_error("empty project title", "");
             break;
-          case column::department: p.department = read_text_cell(raw); break;
-          case column::bureau: p.bureau = read_text_cell(raw); break;
+          case column::department: p.department = read_text_cell(raw, nfd_); break;
+          case column::bureau: p.bureau = read_text_cell(raw, nfd_); break;
           case column::status:
-            p.raw_status = read_text_cell(raw);
+            p.raw_status = read_text_cell(raw, nfd_);
             // Checked before the cache, whose initial text is "" too.
             if (p.raw_status.empty()) throw parse_error("empty status label", "");
             if (p.raw_status != last_status_.text)
@@ -336,7 +339,7 @@ class reader {
             p.status = last_status_.value;
             break;
           case column::status_mark: {
-            const std::string value = read_text_cell(raw);
+            const std::string value = read_text_cell(raw, nfd_);
             if (value.empty()) break;
             if (!is_mark(value)) throw parse_error("not a status mark (○ O ● V ✓ 해당됨, or empty)", value);
             if (marked_column)
@@ -348,10 +351,10 @@ class reader {
           }
           case column::progress: p.progress = read_progress(text::trim(raw)); break;
           case column::due: p.due = raw.empty() ? due::unknown : read_due(raw); break;
-          case column::note: p.note = read_text_cell(raw); break;
+          case column::note: p.note = read_text_cell(raw, nfd_); break;
           case column::scope: p.scope = raw.empty() || raw == "in" ? scope::in : read_scope(raw); break;
-          case column::adjustment: p.adjustment = read_text_cell(raw); break;
-          case column::extra: p.extra.emplace_back(h.name, read_text_cell(raw)); break;
+          case column::adjustment: p.adjustment = read_text_cell(raw, nfd_); break;
+          case column::extra: p.extra.emplace_back(h.name, read_text_cell(raw, nfd_)); break;
         }
       } catch (const parse_error& e) {
         throw e.at(at(line, i));
@@ -430,6 +433,7 @@ class reader {
   std::vector<problem>* problems_;
   std::string decoded_;     // the text, when it had to be decoded
   std::string_view text_;   // the UTF-8 text being read
+  bool nfd_ = true;         // whether any conjoining jamo occur in it
   std::vector<header_column> header_;
   std::size_t record_line_of_header_ = 1;
   std::string first_header_cell_;

@@ -42,6 +42,12 @@ TEST_SUITE("unicode") {
     CHECK(trim("  경제과\t") == "경제과");
     CHECK(trim("\u3000보건소\u00A0") == "보건소");
     CHECK(trim("   ").empty());
+    // The one-byte fast paths: Hangul at either end, other non-ASCII text, and
+    // spaces of every kind behind them.
+    CHECK(trim("공약 ") == "공약");
+    CHECK(trim("\u3000공약") == "공약");
+    CHECK(trim(" ‘공약’\u00A0") == "‘공약’");
+    CHECK(trim("ZONE\u3000\u3000") == "ZONE");
   }
 
   TEST_CASE("count_code_points counts characters, not bytes") {

@@ -100,12 +100,13 @@ inline constexpr char32_t hangul_s_count = hangul_l_count * hangul_n_count;
 /// True when `s` holds a conjoining Hangul jamo (the only thing that
 /// `compose_hangul` changes), so that callers can skip the copy.
 [[nodiscard]] constexpr bool has_conjoining_jamo(std::string_view s) noexcept {
-  // Conjoining jamo U+1100..U+11FF encode as E1 84..87 xx.
-  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-    if (static_cast<unsigned char>(s[i]) == 0xE1) {
-      const auto b = static_cast<unsigned char>(s[i + 1]);
-      if (b >= 0x84 && b <= 0x87) return true;
-    }
+  // Conjoining jamo U+1100..U+11FF encode as E1 84..87 xx. E1 leads no
+  // Hangul syllable (those lead with EA..ED), so find(), a memchr at run
+  // time, skips Korean text quickly.
+  for (std::size_t i = s.find('\xE1'); i != std::string_view::npos; i = s.find('\xE1', i + 1)) {
+    if (i + 1 >= s.size()) return false;
+    const auto b = static_cast<unsigned char>(s[i + 1]);
+    if (b >= 0x84 && b <= 0x87) return true;
   }
   return false;
 }
@@ -180,7 +181,7 @@ inline constexpr char32_t hangul_s_count = hangul_l_count * hangul_n_count;
       s.remove_prefix(1);
       continue;
     }
-    if (b >= 0xEA && b <= 0xED) break;  // Hangul syllables U+AC00..U+D7A3 lead with EA..ED
+    if (b >= 0xEA && b <= 0xED) break;  // Hangul (U+A000..U+DFFF: EA..ED) holds no spaces
     const decoded d = decode_utf8(s);
     if (d.length == 0 || !is_space(d.code_point)) break;
     s.remove_prefix(d.length);
@@ -195,6 +196,8 @@ inline constexpr char32_t hangul_s_count = hangul_l_count * hangul_n_count;
     }
     std::size_t start = s.size() - 1;
     while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80 && s.size() - start < 4) --start;
+    const auto lead = static_cast<unsigned char>(s[start]);
+    if (lead >= 0xEA && lead <= 0xED && s.size() - start == 3) break;  // U+A000..U+DFFF: no spaces there
     const decoded d = decode_utf8(s.substr(start));
     if (d.length != s.size() - start || !is_space(d.code_point)) break;
     s.remove_suffix(d.length);
