@@ -1,10 +1,11 @@
 // Throughput of the whole reader (decode, tokenize, parse ids, statuses and
 // dates, build snapshots) on UTF-8 input: the bundled example's rows repeated
 // with fresh ids until the table is about 100 MB, one snapshot per 10,000 rows
-// (as a researcher's batch of many districts would be). Prints MB/s, best of 5.
+// (as a researcher's batch of many districts would be) or per ROWS rows.
+// Prints MB/s, best of 5.
 //
 //     cmake --preset ci && cmake --build --preset ci --target bench_read_csv
-//     build/ci/benchmarks/bench_read_csv [MB]
+//     build/ci/benchmarks/bench_read_csv [MB] [ROWS]
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -31,6 +32,11 @@ std::vector<std::string> example_rows() {
 
 int main(int argc, char** argv) {
   const double target_mb = argc > 1 ? std::atof(argv[1]) : 100.0;
+  const std::size_t per_snapshot = argc > 2 ? static_cast<std::size_t>(std::atoll(argv[2])) : 10000;
+  if (target_mb <= 0 || per_snapshot == 0) {
+    std::cerr << "usage: bench_read_csv [MB > 0] [ROWS per snapshot > 0]\n";
+    return 2;
+  }
   const auto rows = example_rows();
   std::string text =
       "district,term,as_of,id,field,pledge,project,department,bureau,status,progress,due,note,scope,adjustment\n";
@@ -40,12 +46,13 @@ int main(int argc, char** argv) {
     // district,term,as_of,id,...: give each block of 10,000 rows its own
     // district and each row a fresh id (block-row).
     const auto after_id = row.find(',', row.find(',', row.find(',', row.find(',') + 1) + 1) + 1);
-    text += "구" + std::to_string(n / 10000) + ",민선8기,2024-03-31," + std::to_string(n / 10000 + 1) + "-" +
-            std::to_string(n % 10000 + 1) + row.substr(after_id) + "\n";
+    text += "구" + std::to_string(n / per_snapshot) + ",민선8기,2024-03-31," + std::to_string(n / 100000 + 1) + "-" +
+            std::to_string(n % 100000 + 1) + row.substr(after_id) + "\n";
     ++n;
   }
   const double mb = static_cast<double>(text.size()) / 1e6;
-  std::cout << "table: " << n << " rows, " << mb << " MB\n";
+  std::cout << "table: " << n << " rows, " << mb << " MB, " << (n + per_snapshot - 1) / per_snapshot
+            << " snapshots\n";
 
   double best = 1e9;
   std::size_t projects = 0;

@@ -171,6 +171,7 @@ class reader {
     // Decomposed Hangul (NFD) is rare: look for it once in the whole text
     // (a memchr for its lead byte) instead of in every cell.
     nfd_ = text::has_conjoining_jamo(text_);
+    line_count_ = static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1;
   }
 
   std::vector<snapshot> run() {
@@ -194,6 +195,8 @@ class reader {
     if (rows == 0)
       throw parse_error(source_location{name_, record_line_of_header_, 0, {}}, "header but no data rows",
                         std::string(text::trim(first_header_cell_)));
+    if (snapshots_.size() > 1)
+      for (snapshot& s : snapshots_) s.shrink_to_fit();
     return std::move(snapshots_);
   }
 
@@ -332,11 +335,9 @@ class reader {
           case column::bureau: p.bureau = read_text_cell(raw, nfd_); break;
           case column::status:
             p.raw_status = read_text_cell(raw, nfd_);
-            // Checked before the cache, whose initial text is "" too.
+            // An empty label is missing data, never a status of its own.
             if (p.raw_status.empty()) throw parse_error("empty status label", "");
-            if (p.raw_status != last_status_.text)
-              last_status_ = {p.raw_status, options_.labels.parse(p.raw_status)};
-            p.status = last_status_.value;
+            p.status = status_of(p.raw_status);
             break;
           case column::status_mark: {
             const std::string value = read_text_cell(raw, nfd_);
@@ -376,6 +377,14 @@ class reader {
     add(district, *term_number, *as_of, std::move(p), line);
   }
 
+  pledgetrack::status status_of(const std::string& label) {
+    for (const auto& [seen, s] : seen_labels_)
+      if (seen == label) return s;
+    const pledgetrack::status s = options_.labels.parse(label);
+    if (seen_labels_.size() < 32) seen_labels_.emplace_back(label, s);
+    return s;
+  }
+
   void apply_org(project& p, std::size_t line) {
     if (!options_.org) return;
     const organization& org = *options_.org;
@@ -395,7 +404,7 @@ class reader {
     return std::nullopt;
   }
 
-  void add(std::string_view district, int term_number, date as_of, project p, std::size_t line) {
+  void add(std::string_view district, int term_number, date as_of, project&& p, std::size_t line) {
     // Rows of one snapshot mostly come together: try the last one first.
     std::size_t index = last_snapshot_;
     if (index >= snapshots_.size() || snapshots_[index].as_of() != as_of || snapshots_[index].term() != term_number ||
@@ -405,6 +414,13 @@ class reader {
       if (inserted) {
         snapshots_.emplace_back(key.district, key.term, key.as_of);
         lines_.emplace_back();
+        // Room for the rows still to come, so that growing never moves every
+        // project again; a later snapshot gets at most twice the size of the
+        // one before it, and run() gives back what a snapshot did not use.
+        std::size_t room = line < line_count_ ? line_count_ - line + 1 : 1;
+        if (snapshots_.size() > 1) room = std::min(room, 2 * snapshots_[snapshots_.size() - 2].size() + 16);
+        snapshots_.back().reserve(room);
+        lines_.back().reserve(room);
       }
       index = last_snapshot_ = it->second;
     }
@@ -429,11 +445,13 @@ class reader {
   std::string district_buffer_;  // a district composed from NFD
   cached<int> last_term_;
   cached<date> last_as_of_;
-  cached<pledgetrack::status> last_status_;
+  // The labels seen so far: a file uses a handful, in any order.
+  std::vector<std::pair<std::string, pledgetrack::status>> seen_labels_;
   std::vector<problem>* problems_;
   std::string decoded_;     // the text, when it had to be decoded
   std::string_view text_;   // the UTF-8 text being read
   bool nfd_ = true;         // whether any conjoining jamo occur in it
+  std::size_t line_count_ = 0;  // physical lines in it: a bound on the rows
   std::vector<header_column> header_;
   std::size_t record_line_of_header_ = 1;
   std::string first_header_cell_;

@@ -52,6 +52,15 @@ class snapshot {
     projects_.push_back(p);
   }
 
+  /// Makes room for `n` projects in all (as std::vector::reserve).
+  void reserve(std::size_t n) {
+    projects_.reserve(n);
+    index_.reserve(n);
+  }
+  /// Gives back unused room for projects (as std::vector::shrink_to_fit).
+  /// The id index keeps its buckets: 8 bytes each, not worth a rehash.
+  void shrink_to_fit() { projects_.shrink_to_fit(); }
+
   [[nodiscard]] const std::vector<project>& projects() const noexcept { return projects_; }
   [[nodiscard]] std::size_t size() const noexcept { return projects_.size(); }
   [[nodiscard]] bool empty() const noexcept { return projects_.empty(); }
