@@ -330,7 +330,10 @@ std::string circled_number(std::size_t n) {
     text::append_utf8(out, static_cast<char32_t>(0x2460 + n - 1));
     return out;
   }
-  return "(" + std::to_string(n) + ")";
+  std::string out(1, '(');  // appended: `"(" + std::string` trips GCC 12's false -Wrestrict
+  out += std::to_string(n);
+  out += ')';
+  return out;
 }
 
 }  // namespace pledgetrack::report
