@@ -178,25 +178,12 @@ void adjustments_section(std::string& out, const quarterly_report& r, language l
 }
 
 void detail_section(std::string& out, const quarterly_report& r, language lang) {
-  const bool ko = lang == language::ko;
   heading(out, "□ " + section_title(section::detail, lang), '-');
   for (const field_detail& f : r.detail) {
-    const auto n = static_cast<std::int64_t>(f.rows.size());
-    out += std::string(indent) + "[" + group_text(f.field, lang) + "] ";
-    out += ko ? std::to_string(n) + "개 사업, " : std::to_string(n) + (n == 1 ? " unit project, " : " unit projects, ");
-    out += (ko ? r.criteria.name_ko + " " : r.criteria.name + " ") + rate_text(f.rate, lang) + "\n\n";
-    std::vector<std::vector<std::string>> body;
-    std::string last_pledge_id;
-    for (const detail_row& row : f.rows) {
-      const std::string pledge_id = row.id.pledge().to_string();
-      body.push_back({row.id.to_string(), pledge_id == last_pledge_id ? std::string() : row.pledge, row.title,
-                      row.department, status_text(row.status, lang)});
-      last_pledge_id = pledge_id;
-    }
-    table(out,
-          ko ? std::vector<std::string>{"관리번호", "공약명", "단위사업명", "주관부서", "추진상황"}
-             : std::vector<std::string>{"ID", "Pledge", "Unit project", "Department", "Status"},
-          {align::left, align::left, align::left, align::left, align::left}, body);
+    out += std::string(indent) + "[" + group_text(f.field, lang) + "] " + detail::field_summary(f, r.criteria, lang) +
+           "\n\n";
+    table(out, detail::detail_header(lang), {align::left, align::left, align::left, align::left, align::left},
+          detail::detail_rows(f, lang));
   }
 }
 

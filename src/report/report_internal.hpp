@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pledgetrack/report/quarterly_report.hpp"
+#include "pledgetrack/report/wording.hpp"
 
 namespace pledgetrack::report::detail {
 
@@ -85,5 +86,34 @@ inline std::string count_text(std::int64_t n, bool korean) {
 
 /// A cell of the field × bureau table: zeros print as "-", as in the seed.
 inline std::string cell_count(std::int64_t n) { return n == 0 ? std::string("-") : std::to_string(n); }
+
+/// "5개 사업, 공약이행완료율 80.0%": the heading of one field's detail table.
+inline std::string field_summary(const field_detail& f, const criteria& c, language lang) {
+  const bool ko = lang == language::ko;
+  const auto n = static_cast<std::int64_t>(f.rows.size());
+  std::string out = ko ? std::to_string(n) + "개 사업, " : std::to_string(n) + (n == 1 ? " unit project, " : " unit projects, ");
+  out += (ko ? c.name_ko : c.name) + " " + rate_text(f.rate, lang);
+  return out;
+}
+
+/// The header of a field's detail table.
+inline std::vector<std::string> detail_header(language lang) {
+  return lang == language::ko ? std::vector<std::string>{"관리번호", "공약명", "단위사업명", "주관부서", "추진상황"}
+                              : std::vector<std::string>{"ID", "Pledge", "Unit project", "Department", "Status"};
+}
+
+/// The rows of a field's detail table. The pledge's name stands once per
+/// pledge, like the source's merged cells.
+inline std::vector<std::vector<std::string>> detail_rows(const field_detail& f, language lang) {
+  std::vector<std::vector<std::string>> body;
+  std::string last_pledge_id;
+  for (const detail_row& row : f.rows) {
+    const std::string pledge_id = row.id.pledge().to_string();
+    body.push_back({row.id.to_string(), pledge_id == last_pledge_id ? std::string() : row.pledge, row.title,
+                    row.department, status_text(row.status, lang)});
+    last_pledge_id = pledge_id;
+  }
+  return body;
+}
 
 }  // namespace pledgetrack::report::detail
