@@ -51,23 +51,10 @@ void overview_section(std::string& out, const quarterly_report& r, language lang
               : "- Removed through adjustment (공약조정): " + std::to_string(o.out_of_scope) + " (not counted)\n";
   out += '\n';
 
-  const crosstab& t = o.field_by_bureau;
-  std::vector<std::string> header = {ko ? "구분" : "Field", ko ? "총계" : "Total"};
-  std::vector<align> aligns = {align::left, align::right};
-  for (const std::string& b : t.column_labels()) {
-    header.push_back(group_text(b, lang));
-    aligns.push_back(align::right);
-  }
-  std::vector<std::vector<std::string>> body;
-  std::vector<std::string> totals = {ko ? "계" : "Total", detail::count_text(t.total(), ko)};
-  for (std::size_t c = 0; c < t.column_labels().size(); ++c) totals.push_back(detail::cell_count(t.column_total(c)));
-  body.push_back(std::move(totals));
-  for (std::size_t row = 0; row < t.row_labels().size(); ++row) {
-    std::vector<std::string> cells = {group_text(t.row_labels()[row], lang), detail::cell_count(t.row_total(row))};
-    for (std::size_t c = 0; c < t.column_labels().size(); ++c) cells.push_back(detail::cell_count(t.at(row, c)));
-    body.push_back(std::move(cells));
-  }
-  table(out, header, aligns, body);
+  const auto cells = detail::field_by_bureau_cells(o.field_by_bureau, lang);
+  std::vector<align> aligns(cells.header.size(), align::right);
+  aligns.front() = align::left;
+  table(out, cells.header, aligns, cells.body);
 }
 
 /// The headline line with the current figure in bold. The wording marks the

@@ -87,6 +87,29 @@ inline std::string count_text(std::int64_t n, bool korean) {
 /// A cell of the field × bureau table: zeros print as "-", as in the seed.
 inline std::string cell_count(std::int64_t n) { return n == 0 ? std::string("-") : std::to_string(n); }
 
+/// The field × bureau table as header and rows: a total row first, then one
+/// row per field; zeros shown as "-", like the seed. Every column after the
+/// first holds numbers.
+struct crosstab_cells {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> body;
+};
+inline crosstab_cells field_by_bureau_cells(const crosstab& t, language lang) {
+  const bool ko = lang == language::ko;
+  crosstab_cells out;
+  out.header = {ko ? "구분" : "Field", ko ? "총계" : "Total"};
+  for (const std::string& b : t.column_labels()) out.header.push_back(group_text(b, lang));
+  std::vector<std::string> totals = {ko ? "계" : "Total", count_text(t.total(), ko)};
+  for (std::size_t c = 0; c < t.column_labels().size(); ++c) totals.push_back(cell_count(t.column_total(c)));
+  out.body.push_back(std::move(totals));
+  for (std::size_t row = 0; row < t.row_labels().size(); ++row) {
+    std::vector<std::string> cells = {group_text(t.row_labels()[row], lang), cell_count(t.row_total(row))};
+    for (std::size_t c = 0; c < t.column_labels().size(); ++c) cells.push_back(cell_count(t.at(row, c)));
+    out.body.push_back(std::move(cells));
+  }
+  return out;
+}
+
 /// "5개 사업, 공약이행완료율 80.0%": the heading of one field's detail table.
 inline std::string field_summary(const field_detail& f, const criteria& c, language lang) {
   const bool ko = lang == language::ko;
