@@ -13,28 +13,15 @@
 
 #include "pledgetrack/io/csv.hpp"
 #include "pledgetrack/pledgetrack.hpp"
+#include "example_data.hpp"
 
 using namespace pledgetrack;
 
 namespace {
 
-const std::string example_dir = std::string(PLEDGETRACK_SOURCE_DIR) + "/examples/data/gwangju-seogu/";
 const std::string seogu = "광주광역시 서구";
-
-snapshot read_one(const std::string& file) {
-  auto all = io::read_csv(example_dir + file);
-  REQUIRE(all.size() == 1);
-  return std::move(all.front());
-}
-
-const snapshot& q4_2023() {
-  static const snapshot s = read_one("2023-12-31.csv");
-  return s;
-}
-const snapshot& q1_2024() {
-  static const snapshot s = read_one("2024-03-31.csv");
-  return s;
-}
+using example::q1_2024;
+using example::q4_2023;
 
 /// The same projects under another date (a quarter in which nothing moved).
 snapshot redated(const snapshot& s, date as_of) {

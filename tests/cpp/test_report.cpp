@@ -18,33 +18,17 @@
 
 #include "pledgetrack/io/csv.hpp"
 #include "pledgetrack/pledgetrack.hpp"
+#include "example_data.hpp"
 
 using namespace pledgetrack;
 using namespace pledgetrack::report;
 
 namespace {
 
-const std::string example_dir = std::string(PLEDGETRACK_SOURCE_DIR) + "/examples/data/gwangju-seogu/";
+using example::q1_2024;
+using example::q4_2023;
 const std::string golden_dir = std::string(PLEDGETRACK_SOURCE_DIR) + "/tests/data/golden/";
-
-snapshot read_one(const std::string& file) {
-  auto all = io::read_csv(example_dir + file);
-  REQUIRE(all.size() == 1);
-  return std::move(all.front());
-}
-
-const snapshot& q4_2023() {
-  static const snapshot s = read_one("2023-12-31.csv");
-  return s;
-}
-const snapshot& q1_2024() {
-  static const snapshot s = read_one("2024-03-31.csv");
-  return s;
-}
-const organization& seogu_org() {
-  static const organization o = io::read_org_csv(example_dir + "org.csv");
-  return o;
-}
+const organization& seogu_org() { return example::org(); }
 
 /// The demo: 2024-03-31 against 2023-12-31, with the org file.
 const quarterly_report& demo() {
