@@ -3,6 +3,7 @@
 // line, column, column name and text; no row is ever skipped silently.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <string>
@@ -91,6 +92,19 @@ void check_file_size(std::size_t size, std::size_t max_bytes, const std::string&
                       std::to_string(size) + " bytes");
 }
 
+/// The number of LF bytes. A memchr per line: libstdc++'s std::count widens
+/// every byte to a 64-bit counter and ran 6 times slower on a 100 MB table.
+std::size_t count_line_feeds(std::string_view text) noexcept {
+  std::size_t n = 0;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
+    ++n;
+    ++p;
+  }
+  return n;
+}
+
 // ---------------------------------------------------------------------------
 // Cell readers: each throws parse_error(problem, text); the caller places it.
 
@@ -171,7 +185,7 @@ class reader {
     // Decomposed Hangul (NFD) is rare: look for it once in the whole text
     // (a memchr for its lead byte) instead of in every cell.
     nfd_ = text::has_conjoining_jamo(text_);
-    line_count_ = static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1;
+    line_count_ = count_line_feeds(text_) + 1;
   }
 
   std::vector<snapshot> run() {
@@ -324,7 +338,12 @@ class reader {
             }
             break;
           }
-          case column::id: p.id = project_id::parse(raw); break;
+          case column::id:
+            p.id = project_id::parse(raw);
+            // The duplicate check in add() looks the id up in a table that a
+            // big snapshot spreads over megabytes: start loading it now.
+            if (last_snapshot_ < snapshots_.size()) snapshots_[last_snapshot_].prefetch(p.id);
+            break;
           case column::field: p.field = read_text_cell(raw, nfd_); break;
           case column::pledge: p.pledge = read_text_cell(raw, nfd_); break;
           case column::project:
