@@ -7,6 +7,7 @@
 #include "pledgetrack/model/status.hpp"
 #include "pledgetrack/model/status_labels.hpp"
 #include "pledgetrack/model/project_id.hpp"
+#include "pledgetrack/model/id_index.hpp"
 #include "pledgetrack/model/project.hpp"
 #include "pledgetrack/model/snapshot.hpp"
 

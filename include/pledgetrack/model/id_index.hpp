@@ -64,7 +64,19 @@ class id_index {
       if (slots_[i].hash == h && id_at(slots_[i].position()) == id) return slots_[i].position();
     slots_[i] = {h, static_cast<std::uint32_t>(position + 1)};
     ++size_;
+    last_insert_ = i;
     return std::nullopt;
+  }
+
+  /// Takes back the last insert that added an id (for a caller whose own
+  /// step after the insert failed). Emptying that slot cannot cut another
+  /// id's probe: every id placed since the slot was filled would have been
+  /// inserted later, and there is none. Call it at most once per insert.
+  void forget_last_insert() noexcept {
+    if (last_insert_ >= slots_.size() || !slots_[last_insert_].occupied()) return;
+    slots_[last_insert_] = {};
+    --size_;
+    last_insert_ = static_cast<std::size_t>(-1);
   }
 
  private:
@@ -102,6 +114,7 @@ class id_index {
   // The stored hashes are enough to place every id again: growing touches
   // no project.
   void rehash(std::size_t capacity) {
+    last_insert_ = static_cast<std::size_t>(-1);
     std::vector<slot> old(capacity);
     old.swap(slots_);
     for (const slot& s : old) {
@@ -114,6 +127,7 @@ class id_index {
 
   std::vector<slot> slots_;
   std::size_t size_ = 0;
+  std::size_t last_insert_ = static_cast<std::size_t>(-1);  // slot of the last id added
 };
 
 }  // namespace pledgetrack

@@ -42,14 +42,25 @@ class snapshot {
   [[nodiscard]] date as_of() const noexcept { return as_of_; }
 
   /// Adds a project. A duplicate id, or a progress outside 0–100, is a
-  /// data_error naming the id and the value.
+  /// data_error naming the id and the value. When add throws, the snapshot
+  /// is as it was, and so is `p`.
   void add(project&& p) {
-    validate(p);
-    projects_.push_back(std::move(p));
+    index(p);
+    try {
+      projects_.push_back(std::move(p));
+    } catch (...) {
+      index_.forget_last_insert();
+      throw;
+    }
   }
   void add(const project& p) {
-    validate(p);
-    projects_.push_back(p);
+    index(p);
+    try {
+      projects_.push_back(p);
+    } catch (...) {
+      index_.forget_last_insert();
+      throw;
+    }
   }
 
   /// Makes room for `n` projects in all (as std::vector::reserve).
@@ -101,7 +112,7 @@ class snapshot {
 
  private:
   // Checks `p` and indexes its id at the position it is about to take.
-  void validate(const project& p) {
+  void index(const project& p) {
     if (p.id.empty()) throw data_error("a project needs an id (title: '" + p.title + "')");
     if (p.progress && (*p.progress < fraction(0) || *p.progress > fraction(100)))
       throw data_error("progress of project '" + p.id.to_string() + "' must lie in 0..100, not " +

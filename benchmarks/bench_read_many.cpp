@@ -1,0 +1,102 @@
+// The researcher's batch: thousands of small files, each one district's
+// check as governments publish it (the bundled example: 49 rows, ~12 KB),
+// read one after the other on one core. Per-file costs (opening, detecting
+// the encoding and delimiter, the header, the first allocations) weigh here,
+// where the big-table benchmark hides them.
+//
+//     cmake --preset ci && cmake --build --preset ci --target bench_read_many
+//     build/ci/benchmarks/bench_read_many [FILES]      (default 5000)
+//
+// Prints MB/s and files/s, best of 5, for two ways in:
+// - read_csv_bytes on files already in memory;
+// - read_csv on files in a temporary folder (warm page cache), the way a
+//   batch over a folder of downloads runs.
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "pledgetrack/io/csv.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string example_file() {
+  std::ifstream in(PLEDGETRACK_SOURCE_DIR "/examples/data/gwangju-seogu/2024-03-31.csv", std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// Best of 5 runs of `read_all`, in seconds.
+template <class F>
+double best_of_5(F&& read_all) {
+  double best = 1e9;
+  for (int run = 0; run < 5; ++run) {
+    const auto start = std::chrono::steady_clock::now();
+    read_all();
+    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  return best;
+}
+
+void print(const char* what, std::size_t files, double bytes, double seconds) {
+  std::cout << what << ": " << bytes / 1e6 / seconds << " MB/s, " << static_cast<double>(files) / seconds
+            << " files/s (best of 5, " << seconds << " s)\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const long files = argc > 1 ? std::atol(argv[1]) : 5000;
+  if (files <= 0) {
+    std::cerr << "usage: bench_read_many [FILES > 0]\n";
+    return 2;
+  }
+  const std::string example = example_file();
+  if (example.empty()) {
+    std::cerr << "cannot read the bundled example\n";
+    return 1;
+  }
+  const auto n = static_cast<std::size_t>(files);
+  const double bytes = static_cast<double>(example.size()) * static_cast<double>(n);
+  std::cout << "batch: " << n << " files of " << example.size() << " bytes, " << bytes / 1e6 << " MB\n";
+
+  // Every file is its own copy, as files read from disk would be.
+  const std::vector<std::string> in_memory(n, example);
+  std::size_t projects = 0;
+  const double memory_seconds = best_of_5([&] {
+    projects = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      projects += pledgetrack::io::read_csv_bytes(in_memory[i], "district.csv").front().size();
+  });
+  if (projects != 49 * n) {
+    std::cerr << "read " << projects << " projects, expected " << 49 * n << "\n";
+    return 1;
+  }
+  print("read_csv_bytes, in memory", n, bytes, memory_seconds);
+
+  const fs::path folder = fs::temp_directory_path() / ("pledgetrack-bench-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+  fs::create_directories(folder);
+  std::vector<std::string> paths;
+  paths.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    paths.push_back((folder / (std::to_string(i) + ".csv")).string());
+    std::ofstream(paths.back(), std::ios::binary) << example;
+  }
+  const double disk_seconds = best_of_5([&] {
+    projects = 0;
+    for (const std::string& path : paths) projects += pledgetrack::io::read_csv(path).front().size();
+  });
+  fs::remove_all(folder);
+  if (projects != 49 * n) {
+    std::cerr << "read " << projects << " projects, expected " << 49 * n << "\n";
+    return 1;
+  }
+  print("read_csv, files in a folder", n, bytes, disk_seconds);
+  return 0;
+}
