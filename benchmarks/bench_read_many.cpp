@@ -5,12 +5,14 @@
 // where the big-table benchmark hides them.
 //
 //     cmake --preset ci && cmake --build --preset ci --target bench_read_many
-//     build/ci/benchmarks/bench_read_many [FILES]      (default 5000)
+//     build/ci/benchmarks/bench_read_many [FILES] [THREADS]   (default 5000, 1)
 //
 // Prints MB/s and files/s, best of 5, for two ways in:
 // - read_csv_bytes on files already in memory;
 // - read_csv on files in a temporary folder (warm page cache), the way a
 //   batch over a folder of downloads runs.
+// With THREADS > 1 the files are shared out among that many threads, each
+// reading its own files: the reader shares no state between calls.
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -19,6 +21,7 @@
 #include <iostream>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "pledgetrack/io/csv.hpp"
@@ -30,6 +33,23 @@ namespace fs = std::filesystem;
 std::string example_file() {
   std::ifstream in(PLEDGETRACK_SOURCE_DIR "/examples/data/gwangju-seogu/2024-03-31.csv", std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// Calls read(i) for every i < n, shared out among `threads` threads (each
+/// takes every threads-th file), and returns the sum of what the calls return.
+template <class F>
+std::size_t for_each_file(std::size_t n, unsigned threads, F&& read) {
+  std::vector<std::size_t> sums(threads, 0);
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads; ++t)
+    workers.emplace_back([&, t] {
+      for (std::size_t i = t; i < n; i += threads) sums[t] += read(i);
+    });
+  for (std::size_t i = 0; i < n; i += threads) sums[0] += read(i);
+  for (std::thread& w : workers) w.join();
+  std::size_t total = 0;
+  for (const std::size_t s : sums) total += s;
+  return total;
 }
 
 /// Best of 5 runs of `read_all`, in seconds.
@@ -53,10 +73,12 @@ void print(const char* what, std::size_t files, double bytes, double seconds) {
 
 int main(int argc, char** argv) {
   const long files = argc > 1 ? std::atol(argv[1]) : 5000;
-  if (files <= 0) {
-    std::cerr << "usage: bench_read_many [FILES > 0]\n";
+  const long thread_count = argc > 2 ? std::atol(argv[2]) : 1;
+  if (files <= 0 || thread_count <= 0 || thread_count > 256) {
+    std::cerr << "usage: bench_read_many [FILES > 0] [THREADS 1..256]\n";
     return 2;
   }
+  const auto threads = static_cast<unsigned>(thread_count);
   const std::string example = example_file();
   if (example.empty()) {
     std::cerr << "cannot read the bundled example\n";
@@ -64,15 +86,16 @@ int main(int argc, char** argv) {
   }
   const auto n = static_cast<std::size_t>(files);
   const double bytes = static_cast<double>(example.size()) * static_cast<double>(n);
-  std::cout << "batch: " << n << " files of " << example.size() << " bytes, " << bytes / 1e6 << " MB\n";
+  std::cout << "batch: " << n << " files of " << example.size() << " bytes, " << bytes / 1e6 << " MB, "
+            << threads << (threads == 1 ? " thread\n" : " threads\n");
 
   // Every file is its own copy, as files read from disk would be.
   const std::vector<std::string> in_memory(n, example);
   std::size_t projects = 0;
   const double memory_seconds = best_of_5([&] {
-    projects = 0;
-    for (std::size_t i = 0; i < n; ++i)
-      projects += pledgetrack::io::read_csv_bytes(in_memory[i], "district.csv").front().size();
+    projects = for_each_file(n, threads, [&](std::size_t i) {
+      return pledgetrack::io::read_csv_bytes(in_memory[i], "district.csv").front().size();
+    });
   });
   if (projects != 49 * n) {
     std::cerr << "read " << projects << " projects, expected " << 49 * n << "\n";
@@ -89,8 +112,7 @@ int main(int argc, char** argv) {
     std::ofstream(paths.back(), std::ios::binary) << example;
   }
   const double disk_seconds = best_of_5([&] {
-    projects = 0;
-    for (const std::string& path : paths) projects += pledgetrack::io::read_csv(path).front().size();
+    projects = for_each_file(n, threads, [&](std::size_t i) { return pledgetrack::io::read_csv(paths[i]).front().size(); });
   });
   fs::remove_all(folder);
   if (projects != 49 * n) {
