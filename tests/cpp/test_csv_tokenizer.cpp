@@ -10,6 +10,8 @@
 #include "pledgetrack/error.hpp"
 #include "pledgetrack/io/csv_tokenizer.hpp"
 
+#include "parse_error_of.hpp"
+
 using pledgetrack::parse_error;
 using pledgetrack::io::csv_limits;
 using pledgetrack::io::csv_record;
@@ -41,16 +43,6 @@ rows records_of(std::string_view text, char delimiter = 0) {
 }
 
 std::vector<std::size_t> lines_of(std::string_view text) { return tokenize(text).lines; }
-
-template <class F>
-std::optional<parse_error> parse_error_of(F&& f) {
-  try {
-    f();
-  } catch (const parse_error& e) {
-    return e;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 

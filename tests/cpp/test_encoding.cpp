@@ -20,6 +20,8 @@
 #include "pledgetrack/io/encoding.hpp"
 #include "pledgetrack/text/unicode.hpp"
 
+#include "parse_error_of.hpp"
+
 using pledgetrack::parse_error;
 using namespace pledgetrack::io;
 using namespace std::string_literals;
@@ -28,16 +30,6 @@ namespace {
 
 const std::string cp949_wanryo = "\xBF\xCF\xB7\xE1";                  // 완료
 const std::string cp949_jeongsang = "\xC1\xA4\xBB\xF3\xC3\xDF\xC1\xF8";  // 정상추진
-
-template <class F>
-std::optional<parse_error> parse_error_of(F&& f) {
-  try {
-    f();
-  } catch (const parse_error& e) {
-    return e;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 
