@@ -103,7 +103,8 @@ int main(int argc, char** argv) {
   }
   print("read_csv_bytes, in memory", n, bytes, memory_seconds);
 
-  const fs::path folder = fs::temp_directory_path() / ("pledgetrack-bench-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+  const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+  const fs::path folder = fs::temp_directory_path() / ("pledgetrack-bench-" + std::to_string(stamp));
   fs::create_directories(folder);
   std::vector<std::string> paths;
   paths.reserve(n);
@@ -112,7 +113,8 @@ int main(int argc, char** argv) {
     std::ofstream(paths.back(), std::ios::binary) << example;
   }
   const double disk_seconds = best_of_5([&] {
-    projects = for_each_file(n, threads, [&](std::size_t i) { return pledgetrack::io::read_csv(paths[i]).front().size(); });
+    projects = for_each_file(n, threads,
+                             [&](std::size_t i) { return pledgetrack::io::read_csv(paths[i]).front().size(); });
   });
   fs::remove_all(folder);
   if (projects != 49 * n) {

@@ -46,17 +46,20 @@ std::string normalise_header(std::string_view header) {
 const std::unordered_map<std::string, column>& header_names() {
   static const std::unordered_map<std::string, column> names = [] {
     // Vectors, not initializer_lists: a list stored in a pair would dangle.
+    // The capitalised names are the national open-data API's (공공데이터포털,
+    // e.g. 계룡시's pledge data).
     const std::pair<column, std::vector<std::string_view>> table[] = {
         {column::district, {"district", "자치단체", "자치단체명", "지자체"}},
         {column::term, {"term", "민선", "임기"}},
         {column::as_of, {"as_of", "기준일", "기준일자"}},
-        {column::id, {"id", "관리번호", "번호", "구분"}},
+        {column::id, {"id", "관리번호", "번호", "구분", "MANAGE_NO"}},
         {column::field, {"field", "분야"}},
         {column::pledge, {"pledge", "공약명", "공약"}},
-        {column::project, {"project", "title", "세부사업", "단위사업", "사업명", "공약사업명", "단위사업명", "세부사업명"}},
-        {column::department, {"department", "주관부서", "추진부서", "소관부서", "부서"}},
+        {column::project,
+         {"project", "title", "세부사업", "단위사업", "사업명", "공약사업명", "단위사업명", "세부사업명", "PPLDG_BSNS_NM"}},
+        {column::department, {"department", "주관부서", "추진부서", "소관부서", "부서", "PRTN_DEPT"}},
         {column::bureau, {"bureau", "실국", "실·국", "소관국"}},
-        {column::status, {"status", "추진상황", "추진상태", "이행상황"}},
+        {column::status, {"status", "추진상황", "추진상태", "이행상황", "PRTN_SITTN"}},
         {column::progress, {"progress", "추진율", "진행률"}},
         {column::due, {"due", "완료시기"}},
         {column::note, {"note", "비고", "사유"}},

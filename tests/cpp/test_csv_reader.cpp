@@ -136,6 +136,25 @@ TEST_SUITE("csv reader") {
     CHECK(all[0].at("1-2").status == status::on_track);
   }
 
+  TEST_CASE("the open-data API's column names are read (계룡시)") {
+    const std::string text =
+        "MANAGE_NO,PPLDG_BSNS_NM,PRTN_DEPT,PRTN_SITTN\n"
+        "1-1,스마트 교통체계 구축,교통과,정상추진\n"
+        "1-2,청년 창업 공간 조성,경제과,완료\n";
+    io::read_options o;
+    o.district = "충청남도 계룡시";
+    o.as_of = date(2024, 6, 30);
+    const auto all = read_text(text, o);
+    REQUIRE(all.size() == 1);
+    REQUIRE(all[0].size() == 2);
+    const project& p = all[0].at("1-1");
+    CHECK(p.title == "스마트 교통체계 구축");
+    CHECK(p.department == "교통과");
+    CHECK(p.status == status::on_track);
+    CHECK(all[0].at("1-2").status == status::completed);
+    CHECK(p.extra.empty());
+  }
+
   TEST_CASE("one file can hold several snapshots") {
     const std::string text = header + row_prefix + "1-1,f,p,사업,부서,국,완료\n" +
                              "광주광역시 서구,민선8기,2023-12-31,1-1,f,p,사업,부서,국,정상추진\n" +
