@@ -352,6 +352,18 @@ def read_csv(
     org: Organization | None = None,
     aliases: Sequence[tuple[str, Status]] = (),
 ) -> list[Snapshot]: ...
+def read_csv_files(
+    paths: Sequence[str],
+    *,
+    threads: int = 0,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    district: str = "",
+    term: int = 0,
+    as_of: datetime.date | None = None,
+    org: Organization | None = None,
+    aliases: Sequence[tuple[str, Status]] = (),
+) -> list[list[Snapshot]]: ...
 def read_csv_bytes(
     data: bytes,
     name: str = "<bytes>",

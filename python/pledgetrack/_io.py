@@ -21,6 +21,7 @@ __all__ = [
     "example_path",
     "load_example",
     "read_csv",
+    "read_many",
     "read_org",
     "read_snapshots",
     "validate_csv",
@@ -86,6 +87,47 @@ def read_csv(
     return snapshots[0] if len(snapshots) == 1 else snapshots
 
 
+def read_many(
+    paths: Iterable[PathLike],
+    *,
+    workers: int | None = None,
+    encoding: str | None = None,
+    district: str | None = None,
+    term: int | str | None = None,
+    as_of: _dt.date | str | None = None,
+    org: PathLike | Organization | None = None,
+    delimiter: str | None = None,
+    aliases: Mapping[str, Status] | None = None,
+) -> list[Snapshot]:
+    """Every snapshot in many pledge files, read in parallel: the first file's snapshots, then
+    the second's, and so on. 여러 파일을 병렬로 읽는다.
+
+    The files are read by C++ threads (``workers``; ``None`` means one per core) without
+    Python's GIL, so a batch of small files goes as fast as the cores allow, which a Python
+    thread pool around :func:`read_csv` does not achieve. The result, and the error raised
+    when files fail (that of the first failing file in the order given), are the same for
+    any number of workers. Other keywords are :func:`read_csv`'s and apply to every file.
+
+    >>> snaps = pledgetrack.read_many(sorted(Path("data").glob("*/*.csv")), org="org.csv")
+    """
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        raise ValueError(f"workers must be a whole number of at least 1, or None (one per core): {workers!r}")
+    organization = _organization(org, encoding)
+    per_file = _core.read_csv_files(
+        [os.fsdecode(p) for p in paths],
+        threads=workers or 0,
+        encoding=encoding,
+        delimiter=delimiter,
+        district=district or "",
+        term=_term_number(term),
+        as_of=_to_date(as_of),
+        org=organization,
+        aliases=list((aliases or {}).items()),
+    )
+    order = tuple(organization.bureaus) if organization is not None else None
+    return [Snapshot._wrap(s, order) for snapshots in per_file for s in snapshots]
+
+
 def read_snapshots(
     path_or_dir: PathLike,
     *,
@@ -95,7 +137,8 @@ def read_snapshots(
 ) -> list[Snapshot]:
     """Every snapshot in a file, or in a directory: each ``*.csv`` in it except
     ``org.csv``, sorted by ``as_of`` (then district). A directory's ``org.csv`` is used as
-    ``org`` unless one is given. Other keywords are :func:`read_csv`'s."""
+    ``org`` unless one is given. The files are read in parallel (:func:`read_many`); other
+    keywords are :func:`read_csv`'s."""
     path = Path(os.fsdecode(path_or_dir))
     if path.is_dir():
         files = sorted(p for p in path.glob("*.csv") if p.name.lower() != "org.csv")
@@ -105,11 +148,7 @@ def read_snapshots(
             org = path / "org.csv"
     else:
         files = [path]
-    organization = _organization(org, encoding)
-    snapshots: list[Snapshot] = []
-    for file in files:
-        read = read_csv(file, encoding=encoding, org=organization, **options)  # type: ignore[arg-type]
-        snapshots.extend(read if isinstance(read, list) else [read])
+    snapshots = read_many(files, encoding=encoding, org=org, **options)  # type: ignore[arg-type]
     snapshots.sort(key=lambda s: (s.as_of or _dt.date.min, s.district))
     return snapshots
 

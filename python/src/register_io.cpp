@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common.hpp"
+#include "pledgetrack/io/batch.hpp"
 #include "pledgetrack/io/csv.hpp"
 
 namespace pledgetrack::python {
@@ -85,6 +86,20 @@ void register_io(py::module_& m) {
       py::arg("aliases") = aliases_t{}, release,
       "Every snapshot in a pledge file, one per (district, term, as_of), in order of first\n"
       "appearance. The first problem is raised as PledgeError naming file, line, column, text.");
+  m.def(
+      "read_csv_files",
+      [](const std::vector<std::string>& paths, unsigned threads, const std::optional<std::string>& encoding_name,
+         const std::optional<std::string>& delimiter, const std::string& district, int term,
+         const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases) {
+        return io::read_csv_files(paths,
+                                  make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases),
+                                  threads);
+      },
+      py::arg("paths"), py::kw_only(), py::arg("threads") = 0, py::arg("encoding") = py::none(),
+      py::arg("delimiter") = py::none(), py::arg("district") = "", py::arg("term") = 0,
+      py::arg("as_of") = py::none(), py::arg("org") = py::none(), py::arg("aliases") = aliases_t{}, release,
+      "The snapshots of every file, a list per file in the order of ``paths``, read on ``threads``\n"
+      "threads (0: one per core). The first failing file in that order raises its PledgeError.");
   m.def(
       "read_csv_bytes",
       [](const py::bytes& data, const std::string& name, const std::optional<std::string>& encoding_name,

@@ -60,6 +60,52 @@ def test_read_snapshots_of_a_directory_sorts_by_date_and_uses_its_org(example_di
         pt.read_snapshots(tmp_path)
 
 
+@pytest.mark.parametrize("workers", [None, 1, 2, 5])
+def test_read_many_gives_every_files_snapshots_in_order_for_any_workers(example_dir, tmp_path, workers):
+    both = tmp_path / "both.csv"  # a file of two snapshots keeps its own order too
+    pt.write_csv(both, pt.load_example("gwangju-seogu"))
+    paths = [example_dir / "2024-03-31.csv", example_dir / "2023-12-31.csv", both] * 7
+    one_by_one = []
+    for path in paths:
+        read = pt.read_csv(path)
+        one_by_one.extend(read if isinstance(read, list) else [read])
+    assert len(one_by_one) == 28
+    snaps = pt.read_many(paths, workers=workers)
+    assert snaps == one_by_one
+    # 2024-03-31.csv, 2023-12-31.csv, then both.csv, which holds 2023-12-31 and 2024-03-31
+    q4, q1 = dt.date(2023, 12, 31), dt.date(2024, 3, 31)
+    assert [s.as_of for s in snaps[:5]] == [q1, q4, q4, q1, q1]
+    assert pt.read_many([], workers=workers) == []
+
+
+def test_read_many_applies_the_options_to_every_file(example_dir):
+    snaps = pt.read_many([str(example_dir / "2024-03-31.csv")] * 3, org=example_dir / "org.csv", workers=2)
+    assert [s.bureau_order for s in snaps] == [tuple(SEED_BUREAUS)] * 3
+    tmp = [example_dir / "2024-03-31.csv"]
+    assert pt.read_many(tmp, district="무시됨") == [pt.read_csv(tmp[0])]  # the file's column wins
+
+
+@pytest.mark.parametrize("workers", [1, 4])
+def test_read_many_raises_the_first_failing_files_error(example_dir, tmp_path, workers):
+    good = example_dir / "2024-03-31.csv"
+    first = write(tmp_path / "first.csv", HEADER + "서구,2024-03-31,1-1,사업,과,국,완료됨\n")
+    row = "서구,2024-03-31,1-1,사업,과,국,완료\n"
+    later = write(tmp_path / "later.csv", HEADER + row + row)  # a duplicate id
+    paths = [good] * 5 + [first] + [good] * 5 + [later, tmp_path / "missing.csv"]
+    with pytest.raises(pt.PledgeError) as expected:
+        pt.read_csv(first)
+    assert "first.csv:2:7 (column 'status'): unknown status label" in str(expected.value)
+    with pytest.raises(pt.PledgeError) as raised:
+        pt.read_many(paths, workers=workers)
+    assert str(raised.value) == str(expected.value)
+
+
+@pytest.mark.parametrize("workers", [0, -1, 1.5, True, "2"])
+def test_read_many_refuses_a_worker_count_that_is_not_a_positive_whole_number(example_dir, workers):
+    with pytest.raises(ValueError, match=r"workers must be a whole number of at least 1, or None"):
+        pt.read_many([example_dir / "2024-03-31.csv"], workers=workers)
+
+
 def test_load_example_is_the_bundled_data(example_dir):
     assert pt.example_names() == ["gwangju-seogu"]
     assert {p.name for p in example_dir.iterdir()} >= {"2023-12-31.csv", "2024-03-31.csv", "org.csv", "SOURCE.md"}

@@ -76,7 +76,10 @@ def test_the_wheel_ships_the_cpp_package():
 
 @pytest.mark.parametrize(
     "name",
-    ["Snapshot", "Project", "Rate", "Criteria", "Status", "PledgeError", "read_csv", "read_snapshots", "load_example"],
+    [
+        "Snapshot", "Project", "Rate", "Criteria", "Status", "PledgeError",
+        "read_csv", "read_many", "read_snapshots", "load_example",
+    ],
 )
 def test_the_contracts_names_are_exported(name):
     assert name in pt.__all__

@@ -1,0 +1,52 @@
+// Reading many files on several threads (see batch.hpp). Each thread takes
+// the next unread file from a shared counter, so big and small files even
+// out; results and errors go to the file's own slot, so no locking is needed
+// and the order never depends on timing.
+#include "pledgetrack/io/batch.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+
+namespace pledgetrack::io {
+
+std::vector<std::vector<snapshot>> read_csv_files(std::span<const std::string> paths, const read_options& options,
+                                                  unsigned threads) {
+  const std::size_t n = paths.size();
+  std::vector<std::vector<snapshot>> results(n);
+  std::vector<std::exception_ptr> errors(n);
+  std::atomic<std::size_t> next{0};
+  // The first file known to fail. Files after it need not be read: the
+  // caller gets its error, not their snapshots. Files before it still are,
+  // since one of them may fail too, and its error comes first.
+  std::atomic<std::size_t> first_failure{n};
+
+  const auto work = [&] {
+    for (std::size_t i = next.fetch_add(1); i < n && i < first_failure.load(); i = next.fetch_add(1)) {
+      try {
+        results[i] = read_csv(paths[i], options);
+      } catch (...) {
+        errors[i] = std::current_exception();
+        std::size_t seen = first_failure.load();
+        while (i < seen && !first_failure.compare_exchange_weak(seen, i)) {
+        }
+      }
+    }
+  };
+
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  const auto helpers = static_cast<std::size_t>(std::min<std::size_t>(threads, n == 0 ? 1 : n) - 1);
+  {
+    // jthreads join when the block ends, also when starting one throws.
+    std::vector<std::jthread> workers;
+    workers.reserve(helpers);
+    for (std::size_t t = 0; t < helpers; ++t) workers.emplace_back(work);
+    work();
+  }
+  for (const std::exception_ptr& e : errors)
+    if (e) std::rethrow_exception(e);
+  return results;
+}
+
+}  // namespace pledgetrack::io

@@ -1,0 +1,81 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "pledgetrack/io/batch.hpp"
+#include "pledgetrack/io/csv.hpp"
+
+using namespace pledgetrack;
+
+namespace {
+
+const std::string examples = std::string(PLEDGETRACK_SOURCE_DIR) + "/examples/data/gwangju-seogu/";
+const std::string bad = std::string(PLEDGETRACK_SOURCE_DIR) + "/tests/data/bad/";
+
+/// The message read_csv throws for `path` (it must throw).
+std::string error_of_read_csv(const std::string& path) {
+  try {
+    (void)io::read_csv(path);
+  } catch (const error& e) {
+    return e.what();
+  }
+  FAIL("read_csv did not throw for " << path);
+  return {};
+}
+
+}  // namespace
+
+TEST_SUITE("batch reader") {
+  TEST_CASE("many files read on any number of threads give what reading them one by one gives") {
+    std::vector<std::string> paths;
+    for (int i = 0; i < 25; ++i) {
+      paths.push_back(examples + "2023-12-31.csv");
+      paths.push_back(examples + "2024-03-31.csv");
+    }
+    std::vector<std::vector<snapshot>> one_by_one;
+    for (const std::string& p : paths) one_by_one.push_back(io::read_csv(p));
+    REQUIRE(one_by_one[1].at(0).size() == 49);
+    for (const unsigned threads : {0U, 1U, 2U, 3U, 8U, 100U}) {
+      CAPTURE(threads);
+      const auto batch = io::read_csv_files(paths, {}, threads);
+      REQUIRE(batch.size() == paths.size());
+      CHECK(batch == one_by_one);
+      CHECK(batch[0].at(0).as_of() == date(2023, 12, 31));
+      CHECK(batch[49].at(0).as_of() == date(2024, 3, 31));
+    }
+  }
+
+  TEST_CASE("no files: no snapshots") {
+    CHECK(io::read_csv_files(std::vector<std::string>{}).empty());
+    CHECK(io::read_csv_files(std::vector<std::string>{}, {}, 4).empty());
+  }
+
+  TEST_CASE("the options apply to every file") {
+    io::read_options o;
+    o.org = io::read_org_csv(examples + "org.csv");
+    const std::vector<std::string> paths = {examples + "2024-03-31.csv"};
+    CHECK(io::read_csv_files(paths, o, 2) == std::vector<std::vector<snapshot>>{io::read_csv(paths[0], o)});
+  }
+
+  TEST_CASE("the first failing file in the list gives the error, whatever the threads") {
+    std::vector<std::string> paths;
+    for (int i = 0; i < 20; ++i) paths.push_back(examples + "2024-03-31.csv");
+    paths[7] = bad + "duplicate-ids.csv";
+    paths[3] = bad + "bad-term.csv";  // before it in the list: this one is thrown
+    paths[15] = examples + "no-such-file.csv";
+    const std::string expected = error_of_read_csv(paths[3]);
+    CHECK(expected == bad + "bad-term.csv:3:2 (column 'term'): no such term: '민선0기'");
+    for (const unsigned threads : {1U, 2U, 4U, 20U}) {
+      CAPTURE(threads);
+      CHECK_THROWS_WITH_AS((void)io::read_csv_files(paths, {}, threads), expected.c_str(), parse_error);
+    }
+  }
+
+  TEST_CASE("a missing file is read_csv's error for it") {
+    const std::vector<std::string> paths = {examples + "2024-03-31.csv", examples + "no-such-file.csv"};
+    const std::string expected = error_of_read_csv(paths[1]);
+    CHECK(expected.find("no-such-file.csv") != std::string::npos);
+    CHECK_THROWS_WITH((void)io::read_csv_files(paths, {}, 2), expected.c_str());
+  }
+}
