@@ -40,6 +40,27 @@ def read_org(path: PathLike, *, encoding: str | None = None) -> Organization:
     return _core.read_org_csv(os.fsdecode(path), encoding=encoding)
 
 
+def _reader_options(
+    encoding: str | None,
+    delimiter: str | None,
+    district: str | None,
+    term: int | str | None,
+    as_of: _dt.date | str | None,
+    organization: Organization | None,
+    aliases: Mapping[str, Status] | None,
+) -> dict[str, object]:
+    """read_csv's keywords as the C++ readers take them."""
+    return dict(
+        encoding=encoding,
+        delimiter=delimiter,
+        district=district or "",
+        term=_term_number(term),
+        as_of=_to_date(as_of),
+        org=organization,
+        aliases=list((aliases or {}).items()),
+    )
+
+
 def read_csv(
     path: PathLike | IO[bytes],
     *,
@@ -67,15 +88,7 @@ def read_csv(
     >>> snap = pledgetrack.read_csv("2024-03-31.csv", org="org.csv")
     """
     organization = _organization(org, encoding)
-    options = dict(
-        encoding=encoding,
-        delimiter=delimiter,
-        district=district or "",
-        term=_term_number(term),
-        as_of=_to_date(as_of),
-        org=organization,
-        aliases=list((aliases or {}).items()),
-    )
+    options = _reader_options(encoding, delimiter, district, term, as_of, organization, aliases)
     if hasattr(path, "read"):
         data = path.read()  # type: ignore[union-attr]
         name = str(getattr(path, "name", "<stream>"))
@@ -116,13 +129,7 @@ def read_many(
     per_file = _core.read_csv_files(
         [os.fsdecode(p) for p in paths],
         threads=workers or 0,
-        encoding=encoding,
-        delimiter=delimiter,
-        district=district or "",
-        term=_term_number(term),
-        as_of=_to_date(as_of),
-        org=organization,
-        aliases=list((aliases or {}).items()),
+        **_reader_options(encoding, delimiter, district, term, as_of, organization, aliases),
     )
     order = tuple(organization.bureaus) if organization is not None else None
     return [Snapshot._wrap(s, order) for snapshots in per_file for s in snapshots]
