@@ -173,15 +173,9 @@ def validate_csv(
 ) -> list[Problem]:
     """Every problem in a pledge file at once (an empty list when it reads cleanly).
     Takes :func:`read_csv`'s options."""
-    return _core.validate_csv(
-        os.fsdecode(path),
-        encoding=encoding,
-        delimiter=delimiter,
-        district=district or "",
-        term=_term_number(term),
-        as_of=_to_date(as_of),
-        org=_organization(org, encoding),
-        aliases=list((aliases or {}).items()),
+    organization = _organization(org, encoding)
+    return _core.validate_csv(  # type: ignore[arg-type]
+        os.fsdecode(path), **_reader_options(encoding, delimiter, district, term, as_of, organization, aliases)
     )
 
 
