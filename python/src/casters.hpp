@@ -47,11 +47,18 @@ namespace pybind11::detail {
 /// (not-a-date-time, ±infinity) become None; None is not accepted as a date
 /// (optional<date> handles None). A datetime.datetime is refused rather than
 /// silently cut to its day; years outside Boost's 1400-9999 are a PledgeError.
+/// Text is read as the reports write dates (parse_date: 2024-06-30,
+/// 2024. 6. 30., 20240630), so that every function taking a date takes the
+/// text too; text that is no date is a PledgeError naming it.
 template <>
 struct type_caster<boost::gregorian::date> {
   PYBIND11_TYPE_CASTER(boost::gregorian::date, const_name("datetime.date"));
 
-  bool load(handle src, bool) {
+  bool load(handle src, bool convert) {
+    if (src && convert && PyUnicode_Check(src.ptr())) {
+      value = pledgetrack::parse_date(src.cast<std::string>());
+      return true;
+    }
     PLEDGETRACK_IMPORT_DATETIME();
     if (!src || !PyDate_Check(src.ptr()) || PyDateTime_Check(src.ptr())) return false;
     const int year = PyDateTime_GET_YEAR(src.ptr());

@@ -389,6 +389,14 @@ class TestAdjustments:
         assert (a.approved_by, a.reason, a.new_title) == ("주민배심원단", "국비 축소", "")
         assert repr(a).startswith('Adjustment(id="4-1-4", k=merged, effective=2024-03-31, merged_into="4-1-1"')
 
+    def test_an_adjustment_takes_its_date_as_text_too(self):
+        for text in ("2024-06-30", "2024.6.30", "2024. 6. 30.", "20240630"):
+            assert pt.Adjustment("4-1-2", "removed", text).effective == dt.date(2024, 6, 30)
+        with pytest.raises(pt.PledgeError, match=r"impossible date: '2024-02-30'"):
+            pt.Adjustment("4-1-2", "removed", "2024-02-30")
+        with pytest.raises(pt.PledgeError, match=r"'다음 분기'"):
+            pt.Adjustment("4-1-2", "removed", "다음 분기")
+
     @pytest.mark.parametrize(
         ("adjustment", "message"),
         [

@@ -64,3 +64,13 @@ def test_dates_outside_boosts_years_are_refused():
         pt.Term(1, dt.date(1000, 1, 1), dt.date(2000, 1, 1))
     with pytest.raises(TypeError):
         pt.Term.of_date(dt.datetime(2024, 3, 31, 12, 0))  # a datetime is not cut to its day silently
+
+
+def test_every_function_taking_a_date_takes_it_as_text_too():
+    term = pt.Term.elected(8)
+    assert term.days_elapsed("2024-03-31") == 640
+    assert "2024. 3. 31." in term
+    assert pt.Term.of_date("20240331") == term
+    assert pt.Period.quarter_of("2024.3.31") == pt.Period(2024, "quarter", 1)
+    with pytest.raises(pt.PledgeError, match=r"impossible date: '2024-02-30'"):
+        term.days_elapsed("2024-02-30")
