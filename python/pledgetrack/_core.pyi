@@ -653,6 +653,7 @@ def make_report(
     periods: Literal["quarter", "half"] = "quarter",
     allow_different_districts: bool = False,
     allow_reversed: bool = False,
+    bureau_order: Sequence[str] = (),
 ) -> QuarterlyReport: ...
 def render_report(
     report: QuarterlyReport, format: Literal["text", "md", "markdown", "json"] = "text", lang: _Lang = "ko"

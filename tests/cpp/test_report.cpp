@@ -854,6 +854,30 @@ TEST_SUITE("report") {
     CHECK(contains(render_markdown(without, language::ko), "| 구분 | 총계 | (미지정) |"));
   }
 
+  TEST_CASE("without an org, bureau_order orders the columns: bureaus without projects left out, others after") {
+    report_options options;
+    // 보건소 and 자치행정국 first (보건소 once); 없는국 has no project; the five
+    // others follow as they would without any order.
+    options.bureau_order = {"보건소", "없는국", "자치행정국", "보건소"};
+    const auto r = make_quarterly_report(q1_2024(), nullptr, nullptr, options);
+    const std::vector<std::string>& labels = r.overview.field_by_bureau.column_labels();
+    REQUIRE(labels.size() == 7);
+    CHECK(labels[0] == "보건소");
+    CHECK(labels[1] == "자치행정국");
+    CHECK(std::find(labels.begin(), labels.end(), "없는국") == labels.end());
+    const auto plain = make_quarterly_report(q1_2024(), nullptr, nullptr, {});
+    std::vector<std::string> rest = plain.overview.field_by_bureau.column_labels();
+    std::erase(rest, "보건소");
+    std::erase(rest, "자치행정국");
+    CHECK(std::vector<std::string>(labels.begin() + 2, labels.end()) == rest);
+    // The cells move with their columns: the seed's table gives 보건소 5 projects, 자치행정국 5.
+    CHECK(r.overview.field_by_bureau.column_total(0) == 5);
+    CHECK(r.overview.field_by_bureau.column_total(1) == 5);
+    // An org's own order wins.
+    const auto with_org = make_quarterly_report(q1_2024(), nullptr, &seogu_org(), options);
+    CHECK(with_org.overview.field_by_bureau.column_labels() == seogu_org().bureaus());
+  }
+
   TEST_CASE("other criteria name themselves, and compare's checks apply") {
     report_options options;
     options.criteria = criteria::implementation();

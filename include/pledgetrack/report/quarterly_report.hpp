@@ -51,11 +51,17 @@ struct report_options {
   /// Passed to compare(): a previous snapshot of another district, or dated
   /// after the current one, is a data_error unless allowed here.
   compare_options comparison;
+  /// The field × bureau columns' order when no org is given (a snapshot read
+  /// with an org file remembers that file's order; Python passes
+  /// Snapshot.bureau_order): these bureaus first, leaving out those without a
+  /// project, then any others in order of first appearance. An org's own
+  /// order wins over this one.
+  std::vector<std::string> bureau_order;
 
   friend bool operator==(const report_options& a, const report_options& b) {
     return a.criteria == b.criteria && a.shares == b.shares && a.periods == b.periods &&
            a.comparison.allow_different_districts == b.comparison.allow_different_districts &&
-           a.comparison.allow_reversed == b.comparison.allow_reversed;
+           a.comparison.allow_reversed == b.comparison.allow_reversed && a.bureau_order == b.bureau_order;
   }
 };
 
@@ -348,12 +354,25 @@ inline const std::vector<std::vector<status>>& status_table_groups() {
   return table;
 }
 
+/// The bureaus of `order` that some project in `projects` belongs to, in
+/// that order, each once.
+[[nodiscard]] inline std::vector<std::string> bureaus_in(const std::vector<std::string>& order,
+                                                         const std::vector<const project*>& projects) {
+  std::unordered_set<std::string_view> present;
+  for (const project* p : projects) present.insert(p->bureau);
+  std::vector<std::string> out;
+  for (const std::string& b : order)
+    if (present.erase(b) > 0) out.push_back(b);
+  return out;
+}
+
 }  // namespace detail
 
 /// Every figure of a quarterly check of `current`, compared with `previous`
 /// (nullptr: no change line, no changes section), with bureaus filled from
 /// `org` where a project has none and the field × bureau columns in the org's
-/// order (nullptr: the data's bureaus, in order of first appearance).
+/// order (nullptr: options.bureau_order, then the data's other bureaus in
+/// order of first appearance).
 ///
 ///     const auto q1 = io::read_csv(".../2024-03-31.csv").at(0);
 ///     const auto q4 = io::read_csv(".../2023-12-31.csv").at(0);
@@ -404,7 +423,7 @@ inline const std::vector<std::vector<status>>& status_table_groups() {
     o.out_of_scope = static_cast<std::int64_t>(projects.size() - in_scope.size());
   }
   o.field_by_bureau = make_crosstab(in_scope, dimension::field, dimension::bureau, {},
-                                    org != nullptr ? org->bureaus() : std::vector<std::string>{});
+                                    org != nullptr ? org->bureaus() : detail::bureaus_in(options.bureau_order, in_scope));
 
   // 2. 점검결과
   report_headline& h = r.results.headline;

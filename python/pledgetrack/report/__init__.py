@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from .. import _core
@@ -176,15 +175,19 @@ def report(
     >>> pledgetrack.report(q1, q4)
     QuarterlyReport(district="광주광역시 서구", as_of=2024-03-31, rate=rate(33, 49), previous=rate(32, 49), change="+2.0%p", projects=49, changed=3, adjustment_candidates=2)
     """
-    organization = _organization(org, current, previous)
+    if org is not None and not isinstance(org, Organization):
+        from .._io import read_org
+
+        org = read_org(org)
     made = _core.make_report(
         current._snapshot,
         None if previous is None else previous._snapshot,
-        organization,
+        org,
         shares=shares,
         criteria=criteria,
         periods=periods,
         allow_different_districts=allow_different_districts,
+        bureau_order=list(current.bureau_order or ()),
     )
     return QuarterlyReport._wrap(made)
 
@@ -202,33 +205,3 @@ def format_of_path(path: PathLike) -> Format | None:
         ".htm": "html",
         ".xlsx": "xlsx",
     }.get(suffix)
-
-
-def _organization(
-    org: Organization | PathLike | None, current: Snapshot, previous: Snapshot | None
-) -> Organization | None:
-    if isinstance(org, Organization):
-        return org
-    if org is not None:
-        from .._io import read_org
-
-        return read_org(org)
-    order = current.bureau_order
-    if not order:
-        return None
-    # The snapshot remembers its org's bureau order, not the org: rebuild an org that
-    # gives that order from the data's own (department, bureau) pairs. A department that
-    # appears without a bureau is left out, so that nothing gets filled in that the
-    # reader left empty: the figures are those of the snapshot as read.
-    snapshots: Iterable[Snapshot] = (current,) if previous is None else (current, previous)
-    projects = [p for s in snapshots for p in s]
-    unfilled = {p.department for p in projects if not p.bureau}
-    bureau_of: dict[str, str] = {}
-    for p in projects:
-        if p.department and p.bureau and p.department not in unfilled:
-            bureau_of.setdefault(p.department, p.bureau)
-    rank = {b: i for i, b in enumerate(order)}
-    entries = sorted(
-        ((d, b) for d, b in bureau_of.items() if b in rank), key=lambda entry: rank[entry[1]]
-    )
-    return Organization(entries) if entries else None
