@@ -80,17 +80,10 @@ void results_section(std::string& out, const quarterly_report& r, language lang)
   out += "## " + section_title(section::results, lang) + "\n\n";
   out += "- " + bold_headline(r, lang) + "\n\n";
 
-  std::vector<std::string> header = {ko ? "구분" : "", ko ? "계" : "Total"};
-  std::vector<align> aligns = {align::left, align::right};
-  std::vector<std::string> counts = {ko ? "건수" : "Projects", detail::count_text(t.total, ko)};
-  std::vector<std::string> shares = {ko ? "비율" : "Share", t.total > 0 ? "100%" : "-"};
-  for (const status_column& c : t.columns) {
-    header.push_back(status_group_text(c.statuses, lang));
-    aligns.push_back(align::right);
-    counts.push_back(detail::count_text(c.count, ko));
-    shares.push_back(t.total > 0 ? c.shown_text + "%" : "-");
-  }
-  table(out, header, aligns, {counts, shares});
+  const auto cells = detail::status_table_cells(t, lang);
+  std::vector<align> aligns(cells.header.size(), align::right);
+  aligns.front() = align::left;
+  table(out, cells.header, aligns, cells.body);
   out += "※ " + share_rule_text(t, lang) + "\n\n";
 
   out += ko ? "☞ 공약이행도 판단기준 - " : "☞ Criteria - ";

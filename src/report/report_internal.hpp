@@ -87,13 +87,15 @@ inline std::string count_text(std::int64_t n, bool korean) {
 /// A cell of the field × bureau table: zeros print as "-", as in the seed.
 inline std::string cell_count(std::int64_t n) { return n == 0 ? std::string("-") : std::to_string(n); }
 
-/// The field × bureau table as header and rows: a total row first, then one
-/// row per field; zeros shown as "-", like the seed. Every column after the
-/// first holds numbers.
+/// A table as header and rows of text, before a renderer lays it out.
 struct crosstab_cells {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> body;
 };
+
+/// The field × bureau table: a total row first, then one row per field;
+/// zeros shown as "-", like the seed. Every column after the first holds
+/// numbers.
 inline crosstab_cells field_by_bureau_cells(const crosstab& t, language lang) {
   const bool ko = lang == language::ko;
   crosstab_cells out;
@@ -107,6 +109,24 @@ inline crosstab_cells field_by_bureau_cells(const crosstab& t, language lang) {
     for (std::size_t c = 0; c < t.column_labels().size(); ++c) cells.push_back(cell_count(t.at(row, c)));
     out.body.push_back(std::move(cells));
   }
+  return out;
+}
+
+/// The status table (the seed's 구분 | 계 | 완료 + 이행후계속추진 | …) as header
+/// and two rows, counts and shares. Every column after the first holds
+/// numbers.
+inline crosstab_cells status_table_cells(const status_table& t, language lang) {
+  const bool ko = lang == language::ko;
+  crosstab_cells out;
+  out.header = {ko ? "구분" : "", ko ? "계" : "Total"};
+  std::vector<std::string> counts = {ko ? "건수" : "Projects", count_text(t.total, ko)};
+  std::vector<std::string> shares = {ko ? "비율" : "Share", t.total > 0 ? "100%" : "-"};
+  for (const status_column& c : t.columns) {
+    out.header.push_back(status_group_text(c.statuses, lang));
+    counts.push_back(count_text(c.count, ko));
+    shares.push_back(t.total > 0 ? c.shown_text + "%" : "-");
+  }
+  out.body = {std::move(counts), std::move(shares)};
   return out;
 }
 
