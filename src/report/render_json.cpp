@@ -308,6 +308,18 @@ void results_value(writer& w, const quarterly_report& r, language lang) {
     w.key("statuses");
     w.scalars(status_names(c.statuses));
     w.field("label", status_group_text(c.statuses, lang));
+    // The criteria's meaning of each status, as the report prints it under
+    // the table (☞ 공약이행도 판단기준).
+    w.key("definitions");
+    w.open_array();
+    for (const status s : c.statuses) {
+      w.open_object();
+      w.field("status", std::string(to_string(s)));
+      w.field("label", status_text(s, lang));
+      w.field("text", status_definition(s, lang));
+      w.close_object();
+    }
+    w.close_array();
     w.field("count", c.count);
     w.key("share");
     if (t.total > 0) fraction_value(w, fraction(c.count, t.total));

@@ -168,9 +168,9 @@ def _results(report: Mapping[str, Any], lang: Lang) -> str:
         *((f"{c['shown_text']}%" if t["total"] else "-") for c in t["columns"]),
     ]
     definitions = [
-        f"<li>{escape(_status_label(s, lang))}{label_sep(lang)}{escape(_core.status_definition(s, lang))}</li>"
+        f"<li>{escape(d['label'])}{label_sep(lang)}{escape(d['text'])}</li>"
         for c in t["columns"]
-        for s in c["statuses"]
+        for d in c["definitions"]
     ]
     return "\n".join(
         [

@@ -149,8 +149,8 @@ def _results(ws: Worksheet, report: Mapping[str, Any], lang: Lang) -> None:
     put.row([f"※ {t['share_rule_text']}"])
     put.row([word("criteria_prefix", lang) + report["criteria"]["text"]])
     for c in t["columns"]:
-        for s in c["statuses"]:
-            put.row([f"{_status_label(s, lang)} : {_core.status_definition(s, lang)}"])
+        for d in c["definitions"]:
+            put.row([f"{d['label']} : {d['text']}"])
     put.blank()
 
     # The rate of each field, with its counts by status.
