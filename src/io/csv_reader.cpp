@@ -142,6 +142,22 @@ scope read_scope(std::string_view cell) {
   throw parse_error("unknown scope value (known: in/포함, removed/제외, or empty)", std::string(cell));
 }
 
+/// A project id. Tables copied from reports often keep their subtotal and
+/// total rows (합계, 소계): those get a message of their own.
+project_id read_id(std::string_view cell) {
+  try {
+    return project_id::parse(cell);
+  } catch (const parse_error&) {
+    static constexpr std::array<std::string_view, 8> totals = {"합계", "소계", "총계", "누계", "계",
+                                                               "total", "subtotal", "grandtotal"};
+    const std::string key = normalise_header(cell);
+    if (std::find(totals.begin(), totals.end(), key) != totals.end())
+      throw parse_error("a total row (합계/소계), not a project: leave totals out of the file, pledgetrack counts them",
+                        std::string(text::trim(cell)));
+    throw;
+  }
+}
+
 /// A text cell: trimmed, NFC, and without the apostrophe the writer puts in
 /// front of a cell that a spreadsheet would take for a formula.
 std::string read_text_cell(std::string_view cell, bool may_hold_jamo = true) {
@@ -342,7 +358,7 @@ class reader {
             break;
           }
           case column::id:
-            p.id = project_id::parse(raw);
+            p.id = read_id(raw);
             // The duplicate check in add() looks the id up in a table that a
             // big snapshot spreads over megabytes: start loading it now.
             if (last_snapshot_ < snapshots_.size()) snapshots_[last_snapshot_].prefetch(p.id);

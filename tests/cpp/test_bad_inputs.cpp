@@ -122,7 +122,9 @@ const std::map<std::string, refusal>& refusals() {
       {"duplicate-ids-spelled-differently.csv",
        {"duplicate-ids-spelled-differently.csv:3:4 (column 'id'): duplicate project id (first on line 2): "
         "'2-3-4'"}},
-      {"id-garbage.csv", {"id-garbage.csv:3:4 (column 'id'): not a project id: '합계'"}},
+      {"id-garbage.csv",
+       {"id-garbage.csv:3:4 (column 'id'): a total row (합계/소계), not a project: leave totals out of the file, "
+        "pledgetrack counts them: '합계'"}},
       {"id-empty.csv", {"id-empty.csv:3:4 (column 'id'): empty project id: ''"}},
       {"id-too-many-parts.csv", {"id-too-many-parts.csv:2:4 (column 'id'): not a project id: '1-2-3-4-5-6-7'"}},
       {"impossible-date.csv", {"impossible-date.csv:3:3 (column 'as_of'): impossible date: '2024-02-30'"}},

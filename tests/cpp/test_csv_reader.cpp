@@ -224,7 +224,13 @@ TEST_SUITE("csv reader errors") {
     CHECK(error_of(header + row_prefix + "1-1,f,p,사업,부서,국\n") ==
           "hand.csv:2:9 (column 'bureau'): expected 10 fields as in the header, found 9: '국'");
     CHECK(error_of(header + row_prefix + "합계,f,p,사업,부서,국,완료\n") ==
-          "hand.csv:2:4 (column 'id'): not a project id: '합계'");
+          "hand.csv:2:4 (column 'id'): a total row (합계/소계), not a project: leave totals out of the file, "
+          "pledgetrack counts them: '합계'");
+    CHECK(error_of(header + row_prefix + "소 계,f,p,사업,부서,국,완료\n") ==
+          "hand.csv:2:4 (column 'id'): a total row (합계/소계), not a project: leave totals out of the file, "
+          "pledgetrack counts them: '소 계'");
+    CHECK(error_of(header + row_prefix + "사업,f,p,사업,부서,국,완료\n") ==
+          "hand.csv:2:4 (column 'id'): not a project id: '사업'");
     CHECK(error_of("") == "hand.csv:1: empty file: no header: ''");
     CHECK(error_of(header) == "hand.csv:1: header but no data rows: 'district'");
     CHECK(error_of("district,term,as_of,project,status\nx,8,2024-03-31,p,완료\n") ==

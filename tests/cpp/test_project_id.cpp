@@ -22,6 +22,7 @@ TEST_SUITE("project id") {
 
   TEST_CASE("other governments' numbering") {
     CHECK(project_id::parse("가-1").to_string() == "가-1");
+    CHECK(project_id::parse("하-3").to_string() == "하-3");  // the 14th and last numbering syllable
     CHECK(project_id::parse("III-①-1").to_string() == "III-1-1");
     CHECK(project_id::parse("Ⅲ-①-1") == project_id::parse("III-1-1"));
     CHECK(project_id::parse("iv-2").to_string() == "IV-2");
@@ -48,8 +49,10 @@ TEST_SUITE("project id") {
   TEST_CASE("garbage is a parse_error naming the text") {
     CHECK_THROWS_WITH_AS((void)project_id::parse("합계"), "not a project id: '합계'", parse_error);
     CHECK_THROWS_WITH_AS((void)project_id::parse("  "), "empty project id: '  '", parse_error);
-    for (const char* bad : {"2--3", "-2", "2-3-", "IIII-1", "가나-1", "1가", "1234567", "1-2-3-4-5-6-7", "2/3",
-                            "ab", "\xFF"})
+    for (const char* bad : {"2--3", "-2", "2-3-", "IIII-1", "가나-1", "1가", "1234567", "1-2-3-4-5-6-7", "2/3", "ab",
+                            "\xFF",
+                            // syllables that do not number: words such as 소계
+                            "소-1", "소 계", "계-2"})
       CHECK_THROWS_AS((void)project_id::parse(bad), parse_error);
   }
 

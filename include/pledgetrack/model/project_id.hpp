@@ -22,7 +22,7 @@ struct id_component {
   enum class kind : std::uint8_t {
     number,  ///< 2, ④ (circled numbers are numbers)
     roman,   ///< III, Ⅳ (written back in ASCII capitals)
-    hangul,  ///< 가, 나, 다 … (value is the syllable's code point)
+    hangul,  ///< 가, 나, 다 … 하 (value is the syllable's code point)
   };
   kind type = kind::number;
   std::uint32_t value = 0;
@@ -96,7 +96,7 @@ class project_id {
       } else if (cp >= 0x2160 && cp <= 0x216B) {  // Ⅰ … Ⅻ
         flush();
         push({id_component::kind::roman, static_cast<std::uint32_t>(cp - 0x2160 + 1)});
-      } else if (cp >= 0xAC00 && cp <= 0xD7A3) {  // one Hangul syllable: 가, 나 …
+      } else if (is_enumeration_syllable(cp)) {  // 가, 나, 다 … 하
         // A syllable stands alone: "가나" or "1가" is text, not an id.
         if (number_digits > 0 || !roman.empty() || (id.size_ > 0 && !separator_pending)) fail();
         push({id_component::kind::hangul, static_cast<std::uint32_t>(cp)});
@@ -177,6 +177,17 @@ class project_id {
     if (s.size() >= 2 && s.front() == '(' && s.back() == ')') s = text::trim(s.substr(1, s.size() - 2));
     while (!s.empty() && s.back() == '.') s = text::trim(s.substr(0, s.size() - 1));
     return s;
+  }
+
+  /// The syllables Korean documents number with, in order: 가 나 다 라 마 바
+  /// 사 아 자 차 카 타 파 하. Other syllables are words ("소 계" is a subtotal
+  /// row, not the id 소-계).
+  static constexpr bool is_enumeration_syllable(char32_t cp) noexcept {
+    constexpr char32_t syllables[] = {U'가', U'나', U'다', U'라', U'마', U'바', U'사',
+                                      U'아', U'자', U'차', U'카', U'타', U'파', U'하'};
+    for (const char32_t s : syllables)
+      if (cp == s) return true;
+    return false;
   }
 
   static constexpr bool is_roman_letter(char32_t cp) noexcept {
