@@ -112,6 +112,22 @@ TEST_SUITE("id_index") {
     CHECK(t.find("1-50000") == std::optional<std::size_t>(49999));
   }
 
+  TEST_CASE("shrink_to_fit gives back reserved room and keeps every id") {
+    table t;
+    t.index.reserve(100000);
+    CHECK(t.index.capacity() >= 100000);
+    for (int i = 1; i <= 300; ++i) t.add("2-" + std::to_string(i));
+    t.index.shrink_to_fit();
+    CHECK(t.index.size() == 300);
+    CHECK(t.index.capacity() == 512);  // 1,024 slots, half usable: the smallest such table for 300 ids
+    std::size_t found = 0;
+    for (int i = 1; i <= 300; ++i) found += t.find("2-" + std::to_string(i)) == std::optional<std::size_t>(i - 1);
+    CHECK(found == 300);
+    CHECK_FALSE(t.find("2-301").has_value());
+    CHECK_FALSE(t.add("2-301").has_value());  // and it grows again
+    CHECK(t.find("2-301") == std::optional<std::size_t>(300));
+  }
+
   TEST_CASE("a copied snapshot finds its own projects") {
     snapshot original("광주광역시 서구", 8, date(2024, 3, 31));
     for (int i = 1; i <= 100; ++i) {

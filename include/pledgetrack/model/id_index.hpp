@@ -32,7 +32,14 @@ class id_index {
     if (2 * n > slots_.size()) rehash(capacity_for(n));
   }
 
+  /// Gives back the room reserve() made beyond what the ids need.
+  void shrink_to_fit() {
+    if (capacity_for(size_) < slots_.size()) rehash(capacity_for(size_));
+  }
+
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  /// How many ids fit before the table grows.
+  [[nodiscard]] std::size_t capacity() const noexcept { return slots_.size() / 2; }
 
   /// The position of `id`, or nullopt.
   template <class IdAt>

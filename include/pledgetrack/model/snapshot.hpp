@@ -68,9 +68,11 @@ class snapshot {
     projects_.reserve(n);
     index_.reserve(n);
   }
-  /// Gives back unused room for projects (as std::vector::shrink_to_fit).
-  /// The id index keeps its slots: 8 bytes each, not worth a rehash.
-  void shrink_to_fit() { projects_.shrink_to_fit(); }
+  /// Gives back unused room for projects and ids (as std::vector::shrink_to_fit).
+  void shrink_to_fit() {
+    projects_.shrink_to_fit();
+    index_.shrink_to_fit();
+  }
 
   [[nodiscard]] const std::vector<project>& projects() const noexcept { return projects_; }
   [[nodiscard]] std::size_t size() const noexcept { return projects_.size(); }
