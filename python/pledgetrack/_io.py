@@ -123,6 +123,8 @@ def read_many(
 
     >>> snaps = pledgetrack.read_many(sorted(Path("data").glob("*/*.csv")), org="org.csv")
     """
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        raise TypeError(f"read_many takes a list of paths, not one path ({paths!r}): for one file, use read_csv")
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
         raise ValueError(f"workers must be a whole number of at least 1, or None (one per core): {workers!r}")
     organization = _organization(org, encoding)

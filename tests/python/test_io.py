@@ -100,6 +100,12 @@ def test_read_many_raises_the_first_failing_files_error(example_dir, tmp_path, w
     assert str(raised.value) == str(expected.value)
 
 
+def test_read_many_refuses_one_path_given_as_the_list(example_dir):
+    for one in (example_dir / "2024-03-31.csv", str(example_dir / "2024-03-31.csv")):
+        with pytest.raises(TypeError, match=r"read_many takes a list of paths, not one path .*use read_csv"):
+            pt.read_many(one)
+
+
 @pytest.mark.parametrize("workers", [0, -1, 1.5, True, "2"])
 def test_read_many_refuses_a_worker_count_that_is_not_a_positive_whole_number(example_dir, workers):
     with pytest.raises(ValueError, match=r"workers must be a whole number of at least 1, or None"):
