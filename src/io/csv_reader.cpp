@@ -190,15 +190,15 @@ class reader {
   reader(std::string_view bytes, std::string name, const read_options& options, std::vector<problem>* problems)
       : name_(std::move(name)), options_(options), problems_(problems) {
     check_file_size(bytes.size(), options.limits.max_file_bytes, name_);
-    // Valid UTF-8 (the usual case) is read in place; anything else is
-    // decoded into a buffer first.
-    const encoding enc = options.encoding ? *options.encoding : detect_encoding(bytes, name_);
+    // Valid UTF-8 (the usual case) is read in place, after one validation
+    // pass; anything else is detected and decoded into a buffer in one go
+    // (read_text decodes each byte once).
     std::string_view body = bytes;
     if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
-    if (enc == encoding::utf8 && detail::is_valid_utf8_without_nul(body)) {
+    if ((!options.encoding || *options.encoding == encoding::utf8) && detail::is_valid_utf8_without_nul(body)) {
       text_ = body;
     } else {
-      decoded_ = decode_to_utf8(bytes, enc, name_);
+      decoded_ = read_text(bytes, options.encoding, name_);
       text_ = decoded_;
     }
     // Decomposed Hangul (NFD) is rare: look for it once in the whole text

@@ -9,6 +9,8 @@
 //   😀       UTF-16LE 3D D8 00 DE   UTF-8 F0 9F 98 80
 #include <doctest/doctest.h>
 
+#include <iconv.h>
+
 #include <cstdio>
 #include <fstream>
 #include <optional>
@@ -221,6 +223,116 @@ TEST_CASE("decoding CP949") {
       expected += "정상추진,완료\n";
     }
     CHECK(decode_to_utf8(in, encoding::cp949, "f.csv") == expected);
+  }
+}
+
+namespace {
+
+/// glibc iconv's reading of `in` as CP949: the UTF-8 text, or the offset of
+/// the first byte it refuses. The reference the table decoder is held to.
+struct iconv_reading {
+  std::string text;
+  std::optional<std::size_t> bad;
+};
+iconv_reading cp949_by_iconv(const std::string& in) {
+  iconv_t cd = iconv_open("UTF-8", "CP949");
+  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+  iconv_reading r;
+  std::string out(in.size() * 2 + 16, '\0');
+  char* inp = const_cast<char*>(in.data());
+  std::size_t in_left = in.size();
+  char* outp = out.data();
+  std::size_t out_left = out.size();
+  if (iconv(cd, &inp, &in_left, &outp, &out_left) == static_cast<std::size_t>(-1))
+    r.bad = static_cast<std::size_t>(inp - in.data());
+  out.resize(static_cast<std::size_t>(outp - out.data()));
+  r.text = std::move(out);
+  iconv_close(cd);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("the CP949 table decoder reads every byte string as glibc iconv does") {
+  SUBCASE("every two-byte sequence, alone and after text") {
+    std::size_t characters = 0;
+    for (unsigned lead = 0x80; lead <= 0xFF; ++lead)
+      for (unsigned trail = 0x00; trail <= 0xFF; ++trail) {
+        const std::string pair = {static_cast<char>(lead), static_cast<char>(trail)};
+        for (const std::string& s : {pair, "a," + cp949_wanryo + pair + "z"}) {
+          const iconv_reading expected = cp949_by_iconv(s);
+          const auto e = parse_error_of([&] { (void)decode_to_utf8(s, encoding::cp949, "t.csv"); });
+          if (!expected.bad && expected.text.find('\0') == std::string::npos) {
+            REQUIRE_FALSE(e.has_value());
+            REQUIRE(decode_to_utf8(s, encoding::cp949, "t.csv") == expected.text);
+            characters += s == pair;
+          } else {
+            REQUIRE(e.has_value());
+          }
+        }
+      }
+    // CP949: 2,350 KS X 1001 syllables + 8,822 UHC ones, 4,888 hanja and the
+    // symbols; more than 17,000 two-byte characters in all.
+    CHECK(characters > 17000);
+  }
+  SUBCASE("random strings: the same text, or a refusal at the same character") {
+    // The reference walks the string a character at a time: ASCII as it is,
+    // a lead byte with the byte after it through iconv alone. (iconv's own
+    // position after a refusal is not reliable: for some pairs it refuses,
+    // such as A2 E8, it stops after the pair, not at it.)
+    const auto reference = [](const std::string& s) -> iconv_reading {
+      iconv_reading r;
+      for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+          r.text += s[i++];
+          continue;
+        }
+        const iconv_reading pair = i + 1 < s.size() ? cp949_by_iconv(s.substr(i, 2)) : iconv_reading{{}, 0};
+        if (pair.bad || pair.text.empty()) {
+          r.bad = i;
+          return r;
+        }
+        r.text += pair.text;
+        i += 2;
+      }
+      return r;
+    };
+    std::mt19937 rng(20241231);
+    int refused = 0;
+    for (int i = 0; i < 20000; ++i) {
+      std::string s;
+      const std::size_t len = rng() % 60;
+      while (s.size() < len) {
+        switch (rng() % 4) {
+          case 0: s += static_cast<char>('a' + rng() % 26); break;
+          case 1: s += cp949_jeongsang; break;
+          case 2: s += static_cast<char>(0x81 + rng() % 0x7E); s += static_cast<char>(0x41 + rng() % 0xBE); break;
+          default: s += static_cast<char>(0x80 + rng() % 0x80); break;
+        }
+      }
+      const iconv_reading expected = reference(s);
+      const iconv_reading whole = cp949_by_iconv(s);
+      REQUIRE(expected.bad.has_value() == whole.bad.has_value());
+      const auto e = parse_error_of([&] { (void)decode_to_utf8(s, encoding::cp949, "t.csv"); });
+      if (!expected.bad) {
+        REQUIRE_FALSE(e.has_value());
+        REQUIRE(decode_to_utf8(s, encoding::cp949, "t.csv") == expected.text);
+        REQUIRE(expected.text == whole.text);
+        continue;
+      }
+      ++refused;
+      REQUIRE(e.has_value());
+      CHECK(e->problem() == "invalid CP949 bytes");
+      // The bytes shown start at the refused character, and the column
+      // counts the characters before it on its line (none has a line break).
+      const auto lead = static_cast<unsigned char>(s[*expected.bad]);
+      char first[4];
+      std::snprintf(first, sizeof first, "x%02X", lead);
+      CAPTURE(e->text());
+      REQUIRE(e->text().rfind(first, 0) == 0);
+      CHECK(e->where().column == pledgetrack::text::count_code_points(expected.text) + 1);
+    }
+    CHECK(refused > 1000);
   }
 }
 
