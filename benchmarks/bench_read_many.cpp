@@ -66,9 +66,21 @@ double best_of_5(F&& read_all) {
   return best;
 }
 
-void print(const char* what, std::size_t files, double bytes, double seconds) {
-  std::cout << what << ": " << bytes / 1e6 / seconds << " MB/s, " << static_cast<double>(files) / seconds
+/// Times read_one(i) over the n files (best of 5), checks that every file
+/// gave the example's 49 projects, and prints MB/s and files/s. False when
+/// the count is wrong.
+template <class F>
+bool measure(const char* what, std::size_t n, unsigned threads, std::size_t file_bytes, F&& read_one) {
+  std::size_t projects = 0;
+  const double seconds = best_of_5([&] { projects = for_each_file(n, threads, read_one); });
+  if (projects != 49 * n) {
+    std::cerr << what << ": read " << projects << " projects, expected " << 49 * n << "\n";
+    return false;
+  }
+  const double bytes = static_cast<double>(file_bytes) * static_cast<double>(n);
+  std::cout << what << ": " << bytes / 1e6 / seconds << " MB/s, " << static_cast<double>(n) / seconds
             << " files/s (best of 5, " << seconds << " s)\n";
+  return true;
 }
 
 }  // namespace
@@ -89,36 +101,20 @@ int main(int argc, char** argv) {
     return 1;
   }
   const auto n = static_cast<std::size_t>(files);
-  const double bytes = static_cast<double>(example.size()) * static_cast<double>(n);
-  std::cout << "batch: " << n << " files of " << example.size() << " bytes, " << bytes / 1e6 << " MB, "
+  std::cout << "batch: " << n << " files of " << example.size() << " bytes, "
+            << static_cast<double>(example.size() * n) / 1e6 << " MB, "
             << threads << (threads == 1 ? " thread\n" : " threads\n");
 
   // Every file is its own copy, as files read from disk would be.
   const std::vector<std::string> in_memory(n, example);
-  std::size_t projects = 0;
-  const double memory_seconds = best_of_5([&] {
-    projects = for_each_file(n, threads, [&](std::size_t i) {
-      return pledgetrack::io::read_csv_bytes(in_memory[i], "district.csv").front().size();
-    });
-  });
-  if (projects != 49 * n) {
-    std::cerr << "read " << projects << " projects, expected " << 49 * n << "\n";
-    return 1;
-  }
-  print("read_csv_bytes, in memory", n, bytes, memory_seconds);
-
   const std::vector<std::string> cp949_files(n, cp949);
-  const double cp949_seconds = best_of_5([&] {
-    projects = for_each_file(n, threads, [&](std::size_t i) {
-      return pledgetrack::io::read_csv_bytes(cp949_files[i], "district.csv").front().size();
-    });
+  bool ok = measure("read_csv_bytes, in memory", n, threads, example.size(), [&](std::size_t i) {
+    return pledgetrack::io::read_csv_bytes(in_memory[i], "district.csv").front().size();
   });
-  if (projects != 49 * n) {
-    std::cerr << "read " << projects << " projects from CP949, expected " << 49 * n << "\n";
-    return 1;
-  }
-  print("read_csv_bytes, the same rows as CP949, in memory", n,
-        static_cast<double>(cp949.size()) * static_cast<double>(n), cp949_seconds);
+  ok = ok && measure("read_csv_bytes, the same rows as CP949, in memory", n, threads, cp949.size(),
+                     [&](std::size_t i) {
+                       return pledgetrack::io::read_csv_bytes(cp949_files[i], "district.csv").front().size();
+                     });
 
   const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
   const fs::path folder = fs::temp_directory_path() / ("pledgetrack-bench-" + std::to_string(stamp));
@@ -129,15 +125,9 @@ int main(int argc, char** argv) {
     paths.push_back((folder / (std::to_string(i) + ".csv")).string());
     std::ofstream(paths.back(), std::ios::binary) << example;
   }
-  const double disk_seconds = best_of_5([&] {
-    projects = for_each_file(n, threads,
-                             [&](std::size_t i) { return pledgetrack::io::read_csv(paths[i]).front().size(); });
-  });
+  ok = ok && measure("read_csv, files in a folder", n, threads, example.size(),
+                     [&](std::size_t i) { return pledgetrack::io::read_csv(paths[i]).front().size(); });
   fs::remove_all(folder);
-  if (projects != 49 * n) {
-    std::cerr << "read " << projects << " projects, expected " << 49 * n << "\n";
-    return 1;
-  }
-  print("read_csv, files in a folder", n, bytes, disk_seconds);
-  return 0;
+  return ok ? 0 : 1;
 }
+
