@@ -405,6 +405,8 @@ cp949_result decode_cp949(std::string_view in) {
   cp949_result result;
   std::string& out = result.text;
   // Two CP949 bytes give at most three UTF-8 bytes; ASCII stays one byte.
+  // The buffer is sized for the worst case and written through a pointer:
+  // text::append_utf8 (a += per byte) made the whole read 25% slower.
   reserve_large(out, in.size() + in.size() / 2 + 16);
   out.resize(in.size() + in.size() / 2 + 16);
   char* o = out.data();

@@ -175,14 +175,12 @@ def report(
     >>> pledgetrack.report(q1, q4)
     QuarterlyReport(district="광주광역시 서구", as_of=2024-03-31, rate=rate(33, 49), previous=rate(32, 49), change="+2.0%p", projects=49, changed=3, adjustment_candidates=2)
     """
-    if org is not None and not isinstance(org, Organization):
-        from .._io import read_org
+    from .._io import _organization
 
-        org = read_org(org)
     made = _core.make_report(
         current._snapshot,
         None if previous is None else previous._snapshot,
-        org,
+        _organization(org, None),
         shares=shares,
         criteria=criteria,
         periods=periods,
