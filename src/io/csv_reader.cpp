@@ -935,7 +935,8 @@ class reader {
     std::string value = read_text_cell(raw, nfd_);
     if (!text::is_spaced_out(value)) return value;
     std::string closed = text::remove_spaces(value);
-    note_once(noted_spaced_, value, at(line, index),
+    if (problems_ != nullptr)
+      note_once(noted_spaced_, value, at(line, index),
               "'" + value + "' read as '" + closed + "' (the spaces of justified text closed up)");
     return closed;
   }
@@ -981,7 +982,7 @@ class reader {
       if (same_field() && !above->field.empty()) {
         p.field = above->field;
         extend_fill(fills_[0], "field", above->field, previous_->line, line);
-      } else {
+      } else if (problems_ != nullptr) {
         note(severity::warning, at(line, *index(column::field)),
              "blank field, and the row above is not of the same field by its id: left blank");
       }
@@ -990,7 +991,7 @@ class reader {
       if (same_pledge() && !above->pledge.empty()) {
         p.pledge = above->pledge;
         extend_fill(fills_[1], "pledge", above->pledge, previous_->line, line);
-      } else {
+      } else if (problems_ != nullptr) {
         note(severity::warning, at(line, *index(column::pledge)),
              "blank pledge name, and the row above is not of the same pledge by its id: left blank");
       }

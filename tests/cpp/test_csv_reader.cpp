@@ -279,7 +279,7 @@ TEST_SUITE("csv reader errors") {
     for (const auto& p : problems) CHECK(p.severity == io::severity::error);
   }
 
-  TEST_CASE("the bundled example reads with no error; its two blank pledge names are warnings") {
+  TEST_CASE("the bundled example reads with no error, and its two blank pledge names are warnings") {
     // The seed prints no name for pledge 1-1 (projects 1-1-1 and 1-1-2): the
     // blanks cannot be filled from a row of the same pledge, so they stay
     // blank and validate says so.
