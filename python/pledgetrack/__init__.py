@@ -35,10 +35,12 @@ from ._core import (
 from ._core import __version__ as _core_version
 from ._install import cmake_dir, include_dir
 from ._io import (
+    column_names,
     example_names,
     example_path,
     load_example,
     read_csv,
+    read_excel,
     read_org,
     read_many,
     read_snapshots,
@@ -76,6 +78,7 @@ __all__ = [
     "Transition",
     "__version__",
     "cmake_dir",
+    "column_names",
     "compare",
     "example_names",
     "example_path",
@@ -87,6 +90,7 @@ __all__ = [
     "plot_status_by_field",
     "plot_transitions",
     "read_csv",
+    "read_excel",
     "read_org",
     "read_many",
     "read_snapshots",

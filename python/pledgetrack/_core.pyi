@@ -338,6 +338,10 @@ class Problem:
     def column(self) -> int: ...
     @property
     def column_name(self) -> str: ...
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def severity(self) -> Literal["error", "warning", "notice"]: ...
     def __eq__(self, other: object) -> bool: ...
 
 
@@ -351,6 +355,8 @@ def read_csv(
     as_of: datetime.date | str | None = None,
     org: Organization | None = None,
     aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
 ) -> list[Snapshot]: ...
 def read_csv_files(
     paths: Sequence[str],
@@ -363,6 +369,8 @@ def read_csv_files(
     as_of: datetime.date | str | None = None,
     org: Organization | None = None,
     aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
 ) -> list[list[Snapshot]]: ...
 def read_csv_bytes(
     data: bytes,
@@ -375,6 +383,8 @@ def read_csv_bytes(
     as_of: datetime.date | str | None = None,
     org: Organization | None = None,
     aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
 ) -> list[Snapshot]: ...
 def validate_csv(
     path: str,
@@ -386,7 +396,40 @@ def validate_csv(
     as_of: datetime.date | str | None = None,
     org: Organization | None = None,
     aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
 ) -> list[Problem]: ...
+def read_table(
+    rows: Sequence[Sequence[str]],
+    name: str,
+    sheet: str,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    district: str = "",
+    term: int = 0,
+    as_of: datetime.date | str | None = None,
+    org: Organization | None = None,
+    aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
+) -> list[Snapshot]: ...
+def validate_table(
+    rows: Sequence[Sequence[str]],
+    name: str,
+    sheet: str,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    district: str = "",
+    term: int = 0,
+    as_of: datetime.date | str | None = None,
+    org: Organization | None = None,
+    aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
+) -> list[Problem]: ...
+def column_names() -> list[str]: ...
 def read_org_csv(path: str, *, encoding: str | None = None) -> Organization: ...
 def write_csv(
     path: str,

@@ -103,6 +103,62 @@ def _input_options(p: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="encoding of the input files (utf-8, cp949, utf-16, …); default: detected",
     )
+    p.add_argument(
+        "--column",
+        metavar="HEADER=NAME",
+        action="append",
+        default=[],
+        type=_mapping("--column"),
+        help="read the column headed HEADER as NAME (project, department, status, …; 열 이름 지정), repeatable",
+    )
+    p.add_argument(
+        "--alias",
+        metavar="LABEL=STATUS",
+        action="append",
+        default=[],
+        type=_mapping("--alias"),
+        help="read the status label LABEL as STATUS (완료, 정상추진, … or completed, on_track, …), repeatable",
+    )
+    p.add_argument(
+        "--no-fill-down",
+        dest="fill_down",
+        action="store_false",
+        help="leave blank field and pledge cells blank (default: filled from the row above of the same pledge)",
+    )
+
+
+def _mapping(option: str) -> Any:
+    """An argparse type for KEY=VALUE; a malformed one is a usage error (exit 2)."""
+
+    def parse(text: str) -> tuple[str, str]:
+        key, sep, value = text.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise argparse.ArgumentTypeError(f"{option} takes KEY=VALUE, not '{text}'")
+        return key.strip(), value.strip()
+
+    return parse
+
+
+def _reading(args: argparse.Namespace) -> dict[str, Any]:
+    """The reading keywords the input options give (read_csv, read_snapshots, validate_csv)."""
+    from ._core import Status, column_names
+
+    aliases = {}
+    for label, name in getattr(args, "alias", []):
+        try:
+            aliases[label] = Status.parse(name)
+        except PledgeError as e:
+            raise UsageError(f"--alias {label}={name}: {e}") from None
+    known = column_names()
+    for header, name in getattr(args, "column", []):
+        if name not in known:
+            raise UsageError(f"--column {header}={name}: '{name}' is no column name (known: {', '.join(known)})")
+    return dict(
+        encoding=args.encoding,
+        columns=dict(getattr(args, "column", [])),
+        aliases=aliases,
+        fill_down=getattr(args, "fill_down", True),
+    )
 
 
 REPORT_EPILOG = """\
@@ -327,10 +383,10 @@ def _run_report(args: argparse.Namespace) -> int:
 
     fmt = _output_format(args, default="text")
     org = _read_org(args)
-    current, implied_previous = _latest_two(args.file, org, args.encoding)
+    current, implied_previous = _latest_two(args.file, org, args)
     previous = implied_previous
     if args.previous is not None:
-        previous, _ = _latest_two(args.previous, org, args.encoding)
+        previous, _ = _latest_two(args.previous, org, args)
     made = report(current, previous, org=org, shares=_shares(args.shares))
     _emit(made, fmt, args)
     return EXIT_OK
@@ -355,8 +411,8 @@ def _run_compare(args: argparse.Namespace) -> int:
     if fmt not in COMPARE_FORMATS:
         raise UsageError(f"compare writes {', '.join(COMPARE_FORMATS)}, not {fmt}")
     org = _read_org(args)
-    old, _ = _latest_two(args.old, org, args.encoding)
-    new, _ = _latest_two(args.new, org, args.encoding)
+    old, _ = _latest_two(args.old, org, args)
+    new, _ = _latest_two(args.new, org, args)
     made = report(new, old, org=org, allow_different_districts=args.allow_different_districts)
     text = _comparison_text(made.to_dict(args.lang), fmt)
     _write_or_print(text, args.output)
@@ -370,13 +426,16 @@ def _run_validate(args: argparse.Namespace) -> int:
     for name in args.files:
         path = _existing(name)
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.csv") if p.name.lower() != "org.csv")
+            found = sorted(
+                p for p in path.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and p.name.lower() != "org.csv"
+            )
             if not found:
-                raise UsageError(f"no pledge files (*.csv other than org.csv) in directory '{name}'")
+                raise UsageError(f"no pledge files (*.csv or *.xlsx other than org.csv) in directory '{name}'")
             files.extend(found)
         else:
             files.append(path)
     org = _read_org(args)
+    reading = _reading(args)
     problems = 0
     bad_files = 0
     for file in files:
@@ -393,17 +452,23 @@ def _run_validate(args: argparse.Namespace) -> int:
                 f"{_plural(len(checked.bureaus), 'bureau')}"
             )
             continue
-        found = validate_csv(file, encoding=args.encoding, org=org)
-        if found:
+        found = validate_csv(file, org=org, **reading)
+        # Errors as they are; warnings and notices (how the file was read) marked as such.
+        for problem in found:
+            mark = "" if problem.severity == "error" else f"{problem.severity}: "
+            print(mark + _core.sanitize_terminal(problem.message))
+        errors = sum(p.severity == "error" for p in found)
+        if errors:
             bad_files += 1
-            problems += len(found)
-            for problem in found:
-                print(_core.sanitize_terminal(problem.message))
+            problems += errors
             continue
-        snapshots = read_snapshots(file, encoding=args.encoding, org=org)
+        snapshots = read_snapshots(file, org=org, **reading)
         n = sum(len(s) for s in snapshots)
         counted = f"{_plural(n, 'project')} in {_plural(len(snapshots), 'snapshot')}"
-        print(f"{_core.sanitize_terminal(str(file))}: OK: {counted}")
+        remarks = [
+            _plural(k, word) for word in ("warning", "notice") if (k := sum(p.severity == word for p in found))
+        ]
+        print(f"{_core.sanitize_terminal(str(file))}: OK: {counted}" + (f" ({', '.join(remarks)})" if remarks else ""))
     if problems:
         raise DataProblem(
             f"{_plural(problems, 'problem')} in {bad_files} of {_plural(len(files), 'file')}"
@@ -433,13 +498,13 @@ def _read_org(args: argparse.Namespace) -> Organization | None:
     return read_org(path, encoding=args.encoding)
 
 
-def _latest_two(name: str, org: Organization | None, encoding: str | None) -> tuple[Any, Any]:
+def _latest_two(name: str, org: Organization | None, args: argparse.Namespace) -> tuple[Any, Any]:
     """The latest snapshot of a file or directory, and the one before it (or None).
     Snapshots of several districts are a data problem: which one is meant?"""
     from ._io import read_snapshots
 
     path = _existing(name)
-    snapshots = read_snapshots(path, encoding=encoding, org=org)
+    snapshots = read_snapshots(path, org=org, **_reading(args))
     if not snapshots:
         raise DataProblem(f"'{name}' holds no snapshot")
     districts = list(dict.fromkeys(s.district for s in snapshots))

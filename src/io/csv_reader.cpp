@@ -315,6 +315,7 @@ struct printed_figures {
   std::optional<std::int64_t> projects;                              // "65건"
   std::optional<std::int64_t> fields;                                // "7개 분야"
   std::size_t label_column = 0;
+  std::size_t count_column = 0;  // the cell of "65건", "7개 분야"
 };
 
 struct section {
@@ -1056,11 +1057,19 @@ class reader {
       if (!c.empty() && parse_decimal(c.ends_with('%') ? text::trim(c.substr(0, c.size() - 1)) : c))
         f.mean_progress = std::make_pair(*i, std::string(c));
     }
-    std::string all;
-    for (const auto& field : record.fields) all += std::string(field) + " ";
-    f.projects = number_before(all, "건");
-    f.fields = number_before(all, "개 분야");
-    if (!f.fields) f.fields = number_before(all, "개분야");
+    // "7개 분야 65건": the cell that prints them is where a mismatch is shown.
+    for (std::size_t i = 0; i < record.fields.size(); ++i) {
+      const std::string_view c = record.fields[i];
+      if (const auto n = number_before(c, "건"); n && !f.projects) {
+        f.projects = n;
+        f.count_column = i;
+      }
+      if (const auto n = number_before(c, "개 분야") ? number_before(c, "개 분야") : number_before(c, "개분야");
+          n && !f.fields) {
+        f.fields = n;
+        f.count_column = i;
+      }
+    }
     return f;
   }
 
@@ -1133,11 +1142,11 @@ class reader {
                  format_decimal(mean, rounding::half_up, 2) + ", " + computed + " rounded half up");
     }
     if (f.projects && *f.projects != rows.projects)
-      note(severity::warning, at(f.line, f.label_column),
+      note(severity::warning, at(f.line, f.count_column),
            row_word + " prints " + std::to_string(*f.projects) + " projects (건), but " + std::string(covered) +
                " are " + std::to_string(rows.projects));
     if (f.fields && *f.fields != static_cast<std::int64_t>(rows.fields.size()))
-      note(severity::warning, at(f.line, f.label_column),
+      note(severity::warning, at(f.line, f.count_column),
            row_word + " prints " + std::to_string(*f.fields) + " fields (개 분야), but " + std::string(covered) +
                " are of " + std::to_string(rows.fields.size()));
   }
