@@ -766,6 +766,12 @@ class reader {
                             std::to_string(record.fields.size()),
                         std::string(text::truncate_utf8(record.fields.empty() ? std::string_view() : record.fields.back(), 60)));
 
+    // The usual row, decided at a glance: a numbered id and a status label.
+    if (const std::string_view raw_id = record.fields[*index(column::id)];
+        !has_marks_ && !raw_id.empty() && raw_id[0] >= '0' && raw_id[0] <= '9') {
+      const std::string_view raw_status = record.fields[*index(column::status)];
+      if (!raw_status.empty() && raw_status[0] != ' ') return read_project(record);
+    }
     // Rows that are not projects: totals, subtotals and field headings.
     const std::string_view id_cell = cell(record, column::id);
     const std::string_view title_cell = cell(record, column::project);
@@ -854,7 +860,7 @@ class reader {
             p.raw_status = read_text_cell(raw, nfd_);
             // An empty label is missing data, never a status of its own.
             if (p.raw_status.empty()) throw parse_error::unquoted({}, "empty status label");
-            if (status_labels::means_removal(p.raw_status)) {
+            if (const label_meaning m = meaning_of(p.raw_status); m.removed) {
               // Left the list by adjustment: scope, not status. The status
               // (폐기) is never counted, since the project is out of scope.
               p.scope = scope::removed;
@@ -864,8 +870,9 @@ class reader {
                             "' read as removed from the list by adjustment (scope removed, out of every "
                             "denominator), not as a status");
               break;
+            } else {
+              p.status = m.status;
             }
-            p.status = status_of(p.raw_status);
             break;
           case column::status_mark: {
             const std::string value = read_text_cell(raw, nfd_);
@@ -919,7 +926,7 @@ class reader {
   project_id read_id(std::string_view raw, std::size_t line) {
     const std::string_view trimmed = text::trim(raw);
     if (trimmed.empty()) throw parse_error::unquoted({}, "empty project id");
-    project_id id = project_id::read(raw);
+    project_id id = project_id::read(trimmed);
     if (id.is_text() && problems_ != nullptr && !noted_text_id_) {
       noted_text_id_ = true;
       note(severity::notice, at(line, *index(column::id)),
@@ -1153,12 +1160,20 @@ class reader {
 
   // -- statuses, org, snapshots ---------------------------------------------------
 
-  pledgetrack::status status_of(const std::string& label) {
-    for (const auto& [seen, s] : seen_labels_)
-      if (seen == label) return s;
-    const pledgetrack::status s = options_.labels.parse(label);
-    if (seen_labels_.size() < 32) seen_labels_.emplace_back(label, s);
-    return s;
+  /// What a status cell says: a status, or that the project left the list.
+  struct label_meaning {
+    pledgetrack::status status = status::dropped;
+    bool removed = false;
+  };
+
+  label_meaning meaning_of(const std::string& label) {
+    for (const auto& [seen, m] : seen_labels_)
+      if (seen == label) return m;
+    label_meaning m;
+    if (status_labels::means_removal(label)) m.removed = true;
+    else m.status = options_.labels.parse(label);
+    if (seen_labels_.size() < 32) seen_labels_.emplace_back(label, m);
+    return m;
   }
 
   void apply_org(project& p, std::size_t line) {
@@ -1227,7 +1242,7 @@ class reader {
   cached<int> last_term_;
   cached<date> last_as_of_;
   // The labels seen so far: a file uses a handful, in any order.
-  std::vector<std::pair<std::string, pledgetrack::status>> seen_labels_;
+  std::vector<std::pair<std::string, label_meaning>> seen_labels_;
   std::string decoded_;         // the text, when it had to be decoded
   std::string_view text_;       // the UTF-8 text being read
   bool nfd_ = true;             // whether any conjoining jamo occur in it

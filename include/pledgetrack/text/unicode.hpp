@@ -176,6 +176,17 @@ inline constexpr char32_t hangul_s_count = hangul_l_count * hangul_n_count;
 /// way; the name is the same as its unspaced form. Text with words of two or
 /// more characters (`보건소 건강증진과`) is not spaced out.
 [[nodiscard]] constexpr bool is_spaced_out(std::string_view s) noexcept {
+  // Most names are not: they fail at their second character, which must be
+  // a space (the reader asks this of every name cell).
+  if (s.empty()) return false;
+  const auto lead = static_cast<unsigned char>(s[0]);
+  const std::size_t first = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  if (first >= s.size()) return false;
+  // The lead bytes of the spaces is_space knows: ASCII, C2 (U+00A0), E2
+  // (U+2002…U+200B), E3 (U+3000), EF (U+FEFF).
+  const auto next = static_cast<unsigned char>(s[first]);
+  if (next != ' ' && (next < '\t' || next > '\r') && next != 0xC2 && next != 0xE2 && next != 0xE3 && next != 0xEF)
+    return false;
   std::size_t singles = 0;
   bool hangul = false;
   bool in_word = false;
