@@ -420,10 +420,15 @@ class reader {
       throw unread->at(at(w.line, w.column - 1));
     }
     for (std::size_t i = 0; i < header_at; ++i) {
-      const auto& cells = head[i].fields;
+      // A merged title arrives in every cell it spans: show it once.
       std::string shown;
-      for (const auto& c : cells)
-        if (!text::trim(c).empty()) shown += (shown.empty() ? "" : " | ") + std::string(text::trim(c));
+      std::string_view last;
+      for (const auto& c : head[i].fields) {
+        const std::string_view t = text::trim(c);
+        if (t.empty() || t == last) continue;
+        shown += (shown.empty() ? "" : " | ") + std::string(t);
+        last = t;
+      }
       note(severity::notice, where(head[i].line, 0),
            "a title row above the header, not data: skipped: '" + std::string(text::truncate_utf8(shown, 80)) + "'");
     }
@@ -453,7 +458,7 @@ class reader {
                                   "header but no data rows below it (the header starts with '" +
                                       std::string(text::trim(first_header_cell_)) + "')");
     finish();
-    if (snapshots_.empty())
+    if (project_rows_ == 0)
       throw parse_error::unquoted(where(header_line_, 0),
                                   "no project rows: every row below the header is a heading, subtotal or total row");
     if (snapshots_.size() > 1)
@@ -803,6 +808,7 @@ class reader {
   }
 
   void read_project(const csv_record& record) {
+    ++project_rows_;
     const std::size_t line = record.line;
     project p;
     std::string_view district = options_.district;
@@ -1258,6 +1264,7 @@ class reader {
   std::size_t last_snapshot_ = static_cast<std::size_t>(-1);
   // Headings, totals and fill-down.
   std::optional<position> previous_;  // the last project read
+  std::size_t project_rows_ = 0;      // rows read as projects, whether or not they read cleanly
   std::optional<section> section_;
   tally whole_, since_subtotal_;
   std::vector<printed_figures> totals_;
