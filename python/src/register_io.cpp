@@ -127,6 +127,10 @@ void register_io(py::module_& m) {
       py::arg("district") = "", py::arg("term") = 0, py::arg("as_of") = py::none(), py::arg("org") = py::none(),
       py::arg("aliases") = aliases_t{}, release, "Every problem in a file at once (empty when it reads cleanly).");
   m.def(
+      "check_encoding", [](const std::string& name) { to_encoding(name); }, py::arg("name"),
+      "Raises PledgeError when the readers do not know the encoding ``name`` (the command\n"
+      "line checks --encoding with it before reading anything).");
+  m.def(
       "read_org_csv",
       [](const std::string& path, const std::optional<std::string>& encoding_name) {
         return io::read_org_csv(path, to_encoding(encoding_name));

@@ -182,6 +182,58 @@ def test_html_holds_every_section_and_figure(demo):
         assert row == [field, str(total), *(str(n) if n else "-" for n in SEED_FIELD_BY_BUREAU[field])]
 
 
+def test_html_breaks_korean_lines_only_between_words(demo):
+    # Without keep-all a browser breaks Hangul between any two syllables (관리번/호, 주민자치/과).
+    for fragment in (demo.to_html(), demo._repr_html_()):
+        css = fragment[fragment.index("<style>") : fragment.index("</style>")]
+        assert re.search(r"\.pledgetrack-report\{[^}]*word-break:keep-all", css)
+
+
+def detail_rows(page: str) -> list[str]:
+    """The body rows of the detail tables, in order."""
+    detail = page[page.index('<section id="detail">') :]
+    return re.findall(r"<tr>(.*?)</tr>", detail)
+
+
+def test_html_detail_names_each_pledge_once_over_its_projects(demo):
+    page = demo.to_html()
+    rows = detail_rows(page)
+    assert len(rows) == 49
+    spans = [(int(n), name) for n, name in re.findall(r'<td rowspan="(\d+)">([^<]*)</td>', page)]
+    # The pledges of more than one project, from the example's ids (2-3-1 … 2-3-6 is six):
+    # 1-1 2, 2-2 2, 2-3 6, 2-4 2, 3-2 2, 3-3 4, 3-4 2, 3-5 3, 4-1 6, 4-4 3, 4-5 4, 5-1 3, 5-3 2.
+    assert [n for n, _ in spans] == [2, 2, 6, 2, 2, 4, 2, 3, 6, 3, 4, 3, 2]
+    assert (6, "기후위기 대응1번지 녹색서구 구현") in spans
+    assert page.count("기후위기 대응1번지 녹색서구 구현") == 1  # once, not on each of its six rows
+    # A row under a merged name has one cell less: id, project, department, status.
+    first = next(r for r in rows if "<th>4-1-1</th>" in r)
+    second = next(r for r in rows if "<th>4-1-2</th>" in r)
+    assert len(re.findall(r"<t[hd][ >]", first)) == 5
+    assert len(re.findall(r"<t[hd][ >]", second)) == 4
+
+
+def test_html_detail_shows_a_single_project_pledges_name_once(demo):
+    page = demo.to_html()
+    rows = detail_rows(page)
+    # 4-2 is a pledge of one project with the same name (the seed's single-project pledges:
+    # 1-2, 1-3, 1-4, 2-1, 3-1, 4-2, 4-3, 5-2).
+    merged = re.findall(r'<th>([\d-]+)</th><td colspan="2">', page)
+    assert merged == ["1-2", "1-3", "1-4", "2-1", "3-1", "4-2", "4-3", "5-2"]
+    row = next(r for r in rows if "<th>4-2</th>" in r)
+    assert row.count("공영주차장 지속 확충을 통한 주차난 해소") == 1
+
+
+def test_html_detail_keeps_both_names_when_a_single_project_has_its_own(tmp_path):
+    snap = pt.Snapshot(
+        "서구", 8, dt.date(2024, 3, 31),
+        [pt.Project("1-1", "사업 이름", "완료", field="가", pledge="공약 이름", department="과", bureau="국")],
+    )
+    page = pt.report(snap).to_html()
+    row = detail_rows(page)[0]
+    assert "colspan" not in row and "rowspan" not in row
+    assert "<td>공약 이름</td><td>사업 이름</td>" in row
+
+
 def test_html_shows_text_from_data_as_text():
     r = pt.report(hostile_snapshot())
     for page in (r.to_html(), r.to_html("en"), r._repr_html_()):
