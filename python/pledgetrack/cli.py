@@ -298,7 +298,9 @@ def _fail(error: object, status: int, debug: bool, exc: BaseException | None = N
 
 
 def _os_message(e: OSError) -> str:
-    name = e.filename if e.filename is not None else ""
+    # A failed rename (the atomic write's last step) names the temporary file first and
+    # the output file, the one the user named, second.
+    name = e.filename2 if e.filename2 is not None else e.filename if e.filename is not None else ""
     reason = e.strerror or str(e)
     return f"{reason}: '{name}'" if name else reason
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -151,6 +152,67 @@ def test_text_and_english(demo):
         demo.to_text("fr")  # type: ignore[arg-type]
 
 
+def columns(line: str) -> int:
+    """Terminal columns of a line, by Unicode's East Asian Width (W and F take two): counted
+    here independently of the core's display_width."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_text_report_fits_a_100_column_terminal(demo, lang):
+    lines = demo.to_text(lang).splitlines()
+    assert max(map(columns, lines)) <= 100, [line for line in lines if columns(line) > 100]
+    assert all(line == line.rstrip() for line in lines)
+
+
+def test_long_lines_of_the_demo_wrap_under_their_first_word(demo):
+    text = demo.to_text()
+    # The second candidate's reason is 148 columns in one line; wrapped, its second line
+    # starts under the first word, after "     - ".
+    start = text.index("     - 국가정책 방향에 따라")
+    first, second = text[start:].splitlines()[:2]
+    assert columns(first) <= 100 and second.startswith("       ") and not second.startswith("        ")
+    joined = first.removeprefix("     - ") + " " + second.strip()
+    assert joined.startswith("국가정책 방향에 따라 공모사업 지원규모(국비)가 축소됨에 따라")
+    # Lines that fit are as they were: the headline is one line.
+    assert "  - 공약이행완료율(단위사업기준) : 67.3% ※ 2023년 4분기 65.3% 대비 +2.0%p\n" in text
+
+
+def title_column_lines(text: str, marker: str) -> list[tuple[int, str]]:
+    """(display column where the text starts, text) of every detail-table line holding `marker`."""
+    out = []
+    for line in text.splitlines():
+        if marker in line:
+            at = line.index(marker)
+            out.append((columns(line[:at]), line[at:].split("  ")[0]))
+    return out
+
+
+def test_a_long_title_wraps_at_spaces_inside_its_cell():
+    title = " ".join(f"꾸러미{n:02d}" for n in range(30))  # 30 words of 8 columns: 269 columns
+    snap = pt.Snapshot("서구", 8, dt.date(2024, 3, 31),
+                       [pt.Project("1-1", title, "완료", field="가", pledge="공약", department="과", bureau="국")])
+    text = pt.report(snap).to_text()
+    assert max(map(columns, text.splitlines())) <= 100
+    pieces = title_column_lines(text, "꾸러미")
+    assert len(pieces) >= 3  # 269 columns do not go in two lines of a cell narrower than 100
+    assert len({column for column, _ in pieces}) == 1  # every piece starts in the title's column
+    assert " ".join(piece for _, piece in pieces) == title  # broken only at spaces, nothing lost
+    first_line = next(line for line in text.splitlines() if "꾸러미00" in line)
+    assert first_line.startswith("  1-1 ")
+
+
+def test_a_word_wider_than_its_cell_is_cut_between_syllables():
+    word = "가" * 70  # 140 columns, no space to break at
+    snap = pt.Snapshot("서구", 8, dt.date(2024, 3, 31),
+                       [pt.Project("1-1", word, "완료", field="나", pledge="공약", department="과", bureau="국")])
+    text = pt.report(snap).to_text()
+    assert max(map(columns, text.splitlines())) <= 100
+    pieces = title_column_lines(text, "가가")
+    assert len({column for column, _ in pieces}) == 1
+    assert "".join(piece for _, piece in pieces) == word
+
+
 # -- HTML --------------------------------------------------------------------------------------
 
 
@@ -192,7 +254,7 @@ def test_html_breaks_korean_lines_only_between_words(demo):
 def detail_rows(page: str) -> list[str]:
     """The body rows of the detail tables, in order."""
     detail = page[page.index('<section id="detail">') :]
-    return re.findall(r"<tr>(.*?)</tr>", detail)
+    return [row for body in re.findall(r"<tbody>(.*?)</tbody>", detail) for row in re.findall(r"<tr>(.*?)</tr>", body)]
 
 
 def test_html_detail_names_each_pledge_once_over_its_projects(demo):
