@@ -176,7 +176,11 @@ def plot_status_by_field(snapshot: Snapshot, ax: Axes | None = None, *, dim: Dim
     Draws on ``ax`` (a new figure when None) and returns it.
     """
     groups = snapshot.counts_by(dim)
-    labels = list(groups)
+    # The groups in the order the cross-tab and the report use (bureaus in the org
+    # file's order, then any other in order of first appearance).
+    labels = [str(g) for g in snapshot.crosstab(dim, dim).index[:-1]]
+    zeros = dict.fromkeys(Status, 0)
+    groups = {g: groups.get(g, zeros) for g in labels}
     present = [s for s in Status if any(groups[g][s] for g in labels)]
     ax = _axes(ax, (7.2, 4.4))
     positions = list(range(len(labels)))
@@ -194,6 +198,8 @@ def plot_status_by_field(snapshot: Snapshot, ax: Axes | None = None, *, dim: Dim
         )
         bottoms = [b + n for b, n in zip(bottoms, counts)]
     ax.set_xticks(positions, labels)
+    # Headroom over the tallest bar, so that it does not touch the frame.
+    ax.set_ylim(0, max(bottoms, default=0) * 1.15 or 1)
     ax.set_xlabel(_core.dimension_label_ko(dim))
     ax.set_ylabel("단위사업 수")
     when = f" ({snapshot.period})" if snapshot.period else ""

@@ -7,8 +7,9 @@
 
 Exit status: 0 success; 1 a problem with the data (a file that does not read,
 validation problems, snapshots that do not go together) or with writing the
-output; 2 a usage error (an unknown option, a missing argument, an input path
-that does not exist, xlsx without -o). A missing input file counts as a usage
+output (-o in a directory that does not exist or cannot be written); 2 a usage
+error (an unknown option, a bad option value such as an unknown --encoding, a
+missing argument, an input path that does not exist, xlsx without -o). A missing input file counts as a usage
 error, as argparse counts an unreadable ``FileType`` argument: the command line
 named something that is not there, and nothing was read. Errors are one line
 on stderr, ``pledgetrack: error: …``; ``--debug`` adds the traceback.
@@ -57,6 +58,10 @@ class DataProblem(Exception):
     """The data does not allow what was asked (exit status 1)."""
 
 
+class OutputProblem(Exception):
+    """The output file cannot be written (exit status 1, as an OSError while writing)."""
+
+
 # -- the parser ------------------------------------------------------------------------
 
 
@@ -101,6 +106,7 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--encoding",
         metavar="NAME",
+        type=_encoding_name,
         help="encoding of the input files (utf-8, cp949, utf-16, …); default: detected",
     )
     p.add_argument(
@@ -208,8 +214,9 @@ examples (예):
 """
 
 MAIN_EPILOG = """\
-exit status (종료 코드): 0 success; 1 a problem with the data or the output file;
-2 a usage error (unknown option, missing argument, no such input file).
+exit status (종료 코드): 0 success; 1 a problem with the data or the output file
+(-o that cannot be written); 2 a usage error (unknown option, bad option value such
+as an unknown --encoding, missing argument, no such input file).
 
 examples (예):
   pledgetrack demo                                   the seed report, rebuilt from data
@@ -323,7 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return e.code if isinstance(e.code, int) else EXIT_OK if e.code is None else EXIT_USAGE
     except UsageError as e:
         return _fail(e, EXIT_USAGE, debug)
-    except (PledgeError, DataProblem) as e:
+    except (PledgeError, DataProblem, OutputProblem) as e:
         return _fail(e, EXIT_DATA, debug)
     except OSError as e:
         if isinstance(e, BrokenPipeError):
@@ -347,7 +354,9 @@ def _fail(error: object, status: int, debug: bool, exc: BaseException | None = N
 
 
 def _os_message(e: OSError) -> str:
-    name = e.filename if e.filename is not None else ""
+    # A failed rename (the atomic write's last step) names the temporary file first and
+    # the output file, the one the user named, second.
+    name = e.filename2 if e.filename2 is not None else e.filename if e.filename is not None else ""
     reason = e.strerror or str(e)
     return f"{reason}: '{name}'" if name else reason
 
@@ -487,6 +496,16 @@ def _existing(name: str) -> Path:
     return path
 
 
+def _encoding_name(name: str) -> str:
+    """--encoding: a name the core's readers know (checked before anything is read), or
+    a usage error."""
+    try:
+        _core.check_encoding(name)
+    except PledgeError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return name
+
+
 def _read_org(args: argparse.Namespace) -> Organization | None:
     from ._io import read_org
 
@@ -524,7 +543,7 @@ def _output_format(args: argparse.Namespace, *, default: str) -> str:
     if output is not None:
         parent = Path(output).parent
         if not parent.is_dir():
-            raise UsageError(f"no such directory for the output: '{parent}'")
+            raise OutputProblem(f"no such directory for the output: '{parent}'")
     return fmt
 
 

@@ -177,6 +177,10 @@ void register_io(py::module_& m) {
     return names;
   }, "The column names a header can be mapped to with columns= (read_csv).");
   m.def(
+      "check_encoding", [](const std::string& name) { to_encoding(name); }, py::arg("name"),
+      "Raises PledgeError when the readers do not know the encoding ``name`` (the command\n"
+      "line checks --encoding with it before reading anything).");
+  m.def(
       "read_org_csv",
       [](const std::string& path, const std::optional<std::string>& encoding_name) {
         return io::read_org_csv(path, to_encoding(encoding_name));
