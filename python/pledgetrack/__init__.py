@@ -48,6 +48,7 @@ from ._io import (
 from ._rate import Rate
 from ._snapshot import Dimension, Snapshot
 from .report import QuarterlyReport, report  # the function; the subpackage stays importable
+from ._evaluate import Evaluation, criteria_presets, evaluate
 from ._history import AdjustmentList, Comparison, History, Pace, compare, required_pace
 from ._plot import plot_rate_trend, plot_status_by_field, plot_transitions
 
@@ -60,6 +61,7 @@ __all__ = [
     "Comparison",
     "Criteria",
     "Dimension",
+    "Evaluation",
     "History",
     "Organization",
     "Pace",
@@ -77,6 +79,8 @@ __all__ = [
     "__version__",
     "cmake_dir",
     "compare",
+    "criteria_presets",
+    "evaluate",
     "example_names",
     "example_path",
     "format_decimal",

@@ -48,6 +48,18 @@ std::ostream& operator<<(std::ostream& os, const evaluation& e) {
   return os << "], problems=" << e.problems.size() << ")";
 }
 
+std::vector<std::string> column_names(const evaluation& e) {
+  std::vector<std::string> names = {"district", "term", "as_of", "period"};
+  if (!e.by.empty()) names.insert(names.end(), {"dimension", "group"});
+  names.emplace_back("projects");
+  for (const status s : all_statuses) names.emplace_back(to_string(s));
+  for (const named_criteria& c : e.criteria)
+    for (const char* suffix : {"_numerator", "_denominator", "_percent", "_text", "_change_pp", "_rank"})
+      names.push_back(c.name + suffix);
+  names.emplace_back("regressions");
+  return names;
+}
+
 namespace {
 
 // A project's state for regressions: its status, and whether it is in scope.
@@ -245,6 +257,13 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
   const auto failures = io::detail::share_out(
       paths.size(), options.threads,
       [&](std::size_t i) {
+        // Counted however the file ends, so that a bar reaches its total.
+        struct count_done {
+          const evaluate_options& o;
+          ~count_done() {
+            if (o.on_file_done) o.on_file_done();
+          }
+        } done{options};
         const int org = options.file_org.empty() ? -1 : options.file_org[i];
         const std::vector<snapshot> snapshots = io::read_csv(paths[i], org < 0 ? read : with_org[org]);
         per_file[i].reserve(snapshots.size());

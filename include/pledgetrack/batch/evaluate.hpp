@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -94,6 +95,9 @@ struct evaluate_options {
   /// `orgs`, or -1 for the read options' org. Where given, it wins over the
   /// read options' org. Empty: every file uses the read options' org.
   std::vector<int> file_org;
+  /// Called once per file done (read or failed), from the worker threads: it
+  /// must be thread-safe and quick (a progress bar counts with an atomic).
+  std::function<void()> on_file_done;
 };
 
 /// The result: rows sorted by district, then as_of (then term, then the
@@ -108,6 +112,14 @@ struct evaluation {
   friend bool operator==(const evaluation&, const evaluation&) = default;
   friend std::ostream& operator<<(std::ostream& os, const evaluation& e);
 };
+
+/// The columns of an evaluation's table, a contract shared by the Python
+/// table and the command line's files: district, term, as_of, period,
+/// (dimension, group when grouped), projects, a count per status named by
+/// to_string(status) (completed, ongoing, …), then per criteria
+/// <name>_numerator, _denominator, _percent, _text, _change_pp, _rank; and
+/// regressions.
+[[nodiscard]] std::vector<std::string> column_names(const evaluation& e);
 
 /// Reads and evaluates every file on threads, keeping only the summary rows.
 /// A file that fails becomes a problem naming it (unless `options.strict`),
