@@ -3,7 +3,7 @@
 
 import datetime
 import enum
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -364,6 +364,46 @@ def read_csv_files(
     org: Organization | None = None,
     aliases: Sequence[tuple[str, Status]] = (),
 ) -> list[list[Snapshot]]: ...
+class BatchEvaluation:
+    @property
+    def criteria(self) -> list[str]: ...
+    @property
+    def by(self) -> list[str]: ...
+    @property
+    def problems(self) -> list[Problem]: ...
+    def columns(self) -> list[str]: ...
+    def table(self) -> dict[str, Any]: ...
+    def files(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+
+def criteria_presets() -> list[str]: ...
+def evaluate_files(
+    paths: Sequence[str],
+    *,
+    threads: int = 0,
+    criteria: Sequence[str] = ("kmc",),
+    by: Sequence[str] = (),
+    strict: bool = False,
+    orgs: Sequence[Organization] = (),
+    file_org: Sequence[int] = (),
+    progress: Callable[[int], object] | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    district: str = "",
+    term: int = 0,
+    as_of: datetime.date | str | None = None,
+    org: Organization | None = None,
+    aliases: Sequence[tuple[str, Status]] = (),
+) -> BatchEvaluation: ...
+def evaluate_snapshots(
+    snapshots: Sequence[Snapshot],
+    *,
+    threads: int = 0,
+    criteria: Sequence[str] = ("kmc",),
+    by: Sequence[str] = (),
+) -> BatchEvaluation: ...
+def combine_evaluations(parts: Sequence[BatchEvaluation]) -> BatchEvaluation: ...
 def read_csv_bytes(
     data: bytes,
     name: str = "<bytes>",

@@ -30,10 +30,6 @@ __all__ = ["Evaluation", "evaluate"]
 PathLike = Union[str, "os.PathLike[str]"]
 Progress = Union[bool, Callable[[int, int], object], None]
 
-# Columns holding whole numbers that may be missing: pandas' nullable integers.
-_NULLABLE_INT_SUFFIXES = ("_rank",)
-
-
 class Evaluation:
     """The figures of a corpus, one row per snapshot (and per group with ``by``), sorted by
     district then as_of: :attr:`table`. Files that failed are in :attr:`problems`.
@@ -44,6 +40,7 @@ class Evaluation:
     """
 
     def __init__(self, core: _core.BatchEvaluation) -> None:
+        """Wraps the core's evaluation; made by :func:`evaluate` and :meth:`combine`."""
         self._core = core
         self._table: pd.DataFrame | None = None
 
@@ -80,6 +77,7 @@ class Evaluation:
         return list(self._core.by)
 
     def __len__(self) -> int:
+        """The number of rows."""
         return len(self._core)
 
     def __eq__(self, other: object) -> bool:
@@ -148,11 +146,10 @@ def _frame(core: _core.BatchEvaluation) -> pd.DataFrame:
     import pandas as pd
 
     columns = core.table()
-    frame = pd.DataFrame(columns, columns=core.columns())
-    for name in frame.columns:
-        if name.endswith(_NULLABLE_INT_SUFFIXES) or name == "regressions":
-            frame[name] = frame[name].astype("Int64")
-    return frame
+    for name, values in columns.items():
+        if isinstance(values, tuple):  # whole numbers that may be missing: (values, mask)
+            columns[name] = pd.arrays.IntegerArray(values[0], values[1])
+    return pd.DataFrame(columns, columns=core.columns())
 
 
 def evaluate(

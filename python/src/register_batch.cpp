@@ -9,6 +9,11 @@
 #include <string>
 #include <vector>
 
+#include <pybind11/numpy.h>
+
+#include <algorithm>
+#include <limits>
+
 #include "common.hpp"
 #include "pledgetrack/batch/evaluate.hpp"
 
@@ -39,35 +44,90 @@ py::object optional_value(const std::optional<T>& v) {
   return v ? py::cast(*v) : py::none();
 }
 
-/// The table as {column: [values]}, in the order of batch::column_names.
+/// Builds a column of whole numbers as a NumPy int64 array; with `nullable`,
+/// a pair (values, mask) for pandas' nullable Int64 (mask true: missing).
+class int_column {
+ public:
+  explicit int_column(std::size_t n, bool nullable) : values_(static_cast<py::ssize_t>(n)) {
+    if (nullable) mask_ = py::array_t<bool>(static_cast<py::ssize_t>(n));
+  }
+  void set(std::size_t i, std::int64_t v) {
+    values_.mutable_at(static_cast<py::ssize_t>(i)) = v;
+    if (mask_.size() > 0) mask_.mutable_at(static_cast<py::ssize_t>(i)) = false;
+  }
+  void set(std::size_t i, const std::optional<std::int64_t>& v) {
+    values_.mutable_at(static_cast<py::ssize_t>(i)) = v.value_or(0);
+    mask_.mutable_at(static_cast<py::ssize_t>(i)) = !v.has_value();
+  }
+  [[nodiscard]] py::object result() const {
+    if (mask_.size() > 0 || values_.size() == 0) return py::make_tuple(values_, mask_);
+    return values_;
+  }
+
+ private:
+  py::array_t<std::int64_t> values_;
+  py::array_t<bool> mask_{0};
+};
+
+/// The table as {column: values}, in the order of batch::column_names: text,
+/// dates and Fractions as lists; whole numbers as NumPy int64 arrays, or
+/// (values, mask) pairs where they may be missing; percents as float64 (NaN
+/// without a rate). Arrays rather than lists of Python ints: a corpus gives
+/// tens of thousands of rows.
 py::dict table_of(const batch::evaluation& e) {
   const std::vector<std::string> names = batch::column_names(e);
-  std::vector<py::list> columns(names.size());
-  for (const batch::evaluation_row& r : e.rows) {
-    std::size_t c = 0;
-    columns[c++].append(r.district);
-    columns[c++].append(r.term);
-    columns[c++].append(py::cast(r.as_of));
-    columns[c++].append(r.period.empty() ? py::object(py::none()) : py::str(r.period));
-    if (!e.by.empty()) {
-      columns[c++].append(r.dimension ? py::object(py::str(std::string(to_string(*r.dimension)))) : py::none());
-      columns[c++].append(r.dimension ? py::object(py::str(r.group)) : py::none());
-    }
-    columns[c++].append(r.projects());
-    for (const status s : all_statuses) columns[c++].append(r.counts[s]);
-    for (const batch::rate_figures& f : r.rates) {
-      const auto percent = f.rate.percent();
-      columns[c++].append(numerator_value(f.rate.numerator()));
-      columns[c++].append(f.rate.denominator());
-      columns[c++].append(percent ? py::object(py::float_(percent->to_double())) : py::none());
-      columns[c++].append(f.rate.has_value() ? py::object(py::str(f.rate.to_string())) : py::none());
-      columns[c++].append(optional_value(f.change_points));
-      columns[c++].append(optional_value(f.rank));
-    }
-    columns[c++].append(optional_value(r.regressions));
-  }
+  const std::size_t n = e.rows.size();
   py::dict out;
-  for (std::size_t i = 0; i < names.size(); ++i) out[py::str(names[i])] = columns[i];
+  std::size_t next_name = 0;
+  const auto put = [&](py::object column) { out[py::str(names[next_name++])] = std::move(column); };
+  const auto text_column = [&](auto value) {
+    py::list column(static_cast<py::ssize_t>(n));
+    for (std::size_t i = 0; i < n; ++i) column[i] = value(e.rows[i]);
+    put(column);
+  };
+  const auto whole_column = [&](bool nullable, auto value) {
+    int_column column(n, nullable);
+    for (std::size_t i = 0; i < n; ++i) column.set(i, value(e.rows[i]));
+    put(column.result());
+  };
+
+  text_column([](const batch::evaluation_row& r) { return py::str(r.district); });
+  whole_column(false, [](const batch::evaluation_row& r) { return std::int64_t{r.term}; });
+  text_column([](const batch::evaluation_row& r) { return py::cast(r.as_of); });
+  text_column([](const batch::evaluation_row& r) -> py::object {
+    return r.period.empty() ? py::object(py::none()) : py::str(r.period);
+  });
+  if (!e.by.empty()) {
+    text_column([](const batch::evaluation_row& r) -> py::object {
+      return r.dimension ? py::object(py::str(std::string(to_string(*r.dimension)))) : py::none();
+    });
+    text_column([](const batch::evaluation_row& r) -> py::object {
+      return r.dimension ? py::object(py::str(r.group)) : py::none();
+    });
+  }
+  whole_column(false, [](const batch::evaluation_row& r) { return r.projects(); });
+  for (const status s : all_statuses) whole_column(false, [s](const batch::evaluation_row& r) { return r.counts[s]; });
+  for (std::size_t c = 0; c < e.criteria.size(); ++c) {
+    const auto figures = [c](const batch::evaluation_row& r) -> const batch::rate_figures& { return r.rates[c]; };
+    const bool whole = std::all_of(e.rows.begin(), e.rows.end(), [&](const batch::evaluation_row& r) {
+      return figures(r).rate.numerator().denominator() == 1;
+    });
+    if (whole) whole_column(false, [&](const batch::evaluation_row& r) { return figures(r).rate.numerator().numerator(); });
+    else text_column([&](const batch::evaluation_row& r) { return numerator_value(figures(r).rate.numerator()); });
+    whole_column(false, [&](const batch::evaluation_row& r) { return figures(r).rate.denominator(); });
+    py::array_t<double> percent(static_cast<py::ssize_t>(n));
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto p = figures(e.rows[i]).rate.percent();
+      percent.mutable_at(static_cast<py::ssize_t>(i)) = p ? p->to_double() : std::numeric_limits<double>::quiet_NaN();
+    }
+    put(percent);
+    text_column([&](const batch::evaluation_row& r) -> py::object {
+      return figures(r).rate.has_value() ? py::object(py::str(figures(r).rate.to_string())) : py::none();
+    });
+    text_column([&](const batch::evaluation_row& r) { return optional_value(figures(r).change_points); });
+    whole_column(true, [&](const batch::evaluation_row& r) { return figures(r).rank; });
+  }
+  whole_column(true, [](const batch::evaluation_row& r) { return r.regressions; });
   return out;
 }
 
