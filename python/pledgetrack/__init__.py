@@ -50,7 +50,13 @@ from ._snapshot import Dimension, Snapshot
 from .report import QuarterlyReport, report  # the function; the subpackage stays importable
 from ._evaluate import Evaluation, criteria_presets, evaluate
 from ._history import AdjustmentList, Comparison, History, Pace, compare, required_pace
-from ._plot import plot_rate_trend, plot_status_by_field, plot_transitions
+from ._plot import (
+    plot_district_vs_others,
+    plot_rate_distribution,
+    plot_rate_trend,
+    plot_status_by_field,
+    plot_transitions,
+)
 
 __version__: str = _core_version
 """The version of pledgetrack, from the C++ constant ``pledgetrack::version``."""
@@ -87,6 +93,8 @@ __all__ = [
     "include_dir",
     "load_example",
     "parse_date",
+    "plot_district_vs_others",
+    "plot_rate_distribution",
     "plot_rate_trend",
     "plot_status_by_field",
     "plot_transitions",

@@ -241,6 +241,8 @@ void register_batch(py::module_& m) {
     return out;
   }, "The names of the criteria presets a batch evaluates: kmc, implementation, ….");
 
+  m.def("criteria_preset", [](const std::string& name) { return batch::preset(name).criteria; }, py::arg("name"),
+        "The Criteria of a preset by its column name ('kmc', 'implementation', …).");
   m.def(
       "evaluate_files",
       [](const std::vector<std::string>& paths, unsigned threads, const std::vector<std::string>& criteria,

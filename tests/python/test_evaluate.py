@@ -281,3 +281,22 @@ def test_cli_batch_usage_errors(tmp_path: Path) -> None:
 
     assert main(["batch", str(tmp_path / "missing")]) == 2
     assert main(["batch", str(pt.example_path("gwangju-seogu")), "-o", str(tmp_path / "t.txt")]) == 2
+
+
+def test_batch_plots_draw_the_distribution_and_one_district_against_the_others(corpus: Path, tmp_path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    result = evaluate_quietly(corpus, by="field")
+    ax = pt.plot_rate_distribution(result, "2024Q1")
+    # 2024Q1: 다구 66.7, 가구 50, 나구 50, 라구 25 -> bars of 1 (25-30), 2 (50-55), 1 (65-70).
+    heights = {round(p.get_x()): p.get_height() for p in ax.patches if p.get_height()}
+    assert heights == {25: 1, 50: 2, 65: 1}
+    assert "2024년" not in ax.get_title() and "2024Q1 공약이행완료율 분포 (자치단체 4곳)" == ax.get_title()
+    ax.figure.savefig(tmp_path / "distribution.png")
+    ax = pt.plot_district_vs_others(result, "가구")
+    own = [line for line in ax.get_lines() if line.get_label() == "가구"][0]
+    assert list(own.get_ydata()) == [50.0, 75.0]
+    ax.figure.savefig(tmp_path / "district.png")
+    with pytest.raises(ValueError, match="no district '없는구'"):
+        pt.plot_district_vs_others(result, "없는구")
