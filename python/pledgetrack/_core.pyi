@@ -379,6 +379,7 @@ class BatchEvaluation:
 
 def criteria_presets() -> list[str]: ...
 def criteria_preset(name: str) -> Criteria: ...
+def read_org_csv_by_district(path: str, *, encoding: str | None = None) -> list[tuple[str, Organization]] | None: ...
 def evaluate_files(
     paths: Sequence[str],
     *,
@@ -388,6 +389,7 @@ def evaluate_files(
     strict: bool = False,
     orgs: Sequence[Organization] = (),
     file_org: Sequence[int] = (),
+    district_orgs: Sequence[tuple[str, Organization]] = (),
     progress: Callable[[int], object] | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,

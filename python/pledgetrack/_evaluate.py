@@ -175,8 +175,10 @@ def evaluate(
     group of each snapshot. ``workers`` C++ threads (``None``: one per core) share the files.
 
     Orgs: a file uses the ``org.csv`` in its own folder (``data/<district>/org.csv``) when
-    there is one; otherwise ``org`` (a path or an :class:`Organization`), if given. The
-    district's own file wins: it is the one written for that district.
+    there is one; otherwise ``org`` (a path or an :class:`Organization`), if given. An org
+    file with a district column (자치단체) serves many districts: each file gets its
+    district's rows (the file is then read twice: once to learn its district). The most
+    specific org wins: the folder's own, then the district's rows, then a plain ``org``.
 
     A file that fails does not stop the batch: its error goes into
     :attr:`Evaluation.problems` (naming the file) and a warning says how many failed;
@@ -202,8 +204,14 @@ def evaluate(
     if any(isinstance(i, Snapshot) for i in items):
         raise TypeError("evaluate takes paths or snapshots, not a mix of both")
     paths = _paths(source, items)
-    shared_org = _organization(org, read_options.get("encoding"))
-    orgs, file_org = _folder_orgs(paths, read_options.get("encoding"))
+    encoding = read_options.get("encoding")
+    district_orgs: list[tuple[str, Organization]] = []
+    shared_org = None
+    if org is not None and not isinstance(org, Organization):
+        district_orgs = _core.read_org_csv_by_district(os.fsdecode(org), encoding=encoding) or []
+    if not district_orgs:
+        shared_org = _organization(org, encoding)
+    orgs, file_org = _folder_orgs(paths, encoding)
     options = _reader_options(
         read_options.pop("encoding", None),
         read_options.pop("delimiter", None),
@@ -224,6 +232,7 @@ def evaluate(
             strict=strict,
             orgs=orgs,
             file_org=file_org,
+            district_orgs=district_orgs,
             progress=report,
             **options,  # type: ignore[arg-type]
         )

@@ -16,6 +16,7 @@
 
 #include "common.hpp"
 #include "pledgetrack/batch/evaluate.hpp"
+#include "pledgetrack/batch/org_by_district.hpp"
 
 namespace pledgetrack::python {
 
@@ -95,7 +96,7 @@ py::dict table_of(const batch::evaluation& e) {
   whole_column(false, [](const batch::evaluation_row& r) { return std::int64_t{r.term}; });
   text_column([](const batch::evaluation_row& r) { return py::cast(r.as_of); });
   text_column([](const batch::evaluation_row& r) -> py::object {
-    return r.period.empty() ? py::object(py::none()) : py::str(r.period);
+    return r.period ? py::object(py::str(r.period->label())) : py::none();
   });
   if (!e.by.empty()) {
     text_column([](const batch::evaluation_row& r) -> py::object {
@@ -137,7 +138,7 @@ py::tuple row_state(const batch::evaluation_row& r) {
     rates.append(py::make_tuple(f.rate, optional_value(f.change_points), optional_value(f.rank)));
   py::list counts;
   for (const status s : all_statuses) counts.append(r.counts[s]);
-  return py::make_tuple(r.district, r.term, r.as_of, r.period,
+  return py::make_tuple(r.district, r.term, r.as_of, r.period ? r.period->label() : std::string(),
                         r.dimension ? py::object(py::str(std::string(to_string(*r.dimension)))) : py::none(), r.group,
                         counts, rates, optional_value(r.regressions), r.file);
 }
@@ -148,7 +149,7 @@ batch::evaluation_row row_from_state(const py::tuple& t) {
   r.district = t[0].cast<std::string>();
   r.term = t[1].cast<int>();
   if (!t[2].is_none()) r.as_of = t[2].cast<date>();
-  r.period = t[3].cast<std::string>();
+  if (const auto label = t[3].cast<std::string>(); !label.empty()) r.period = period::parse(label);
   if (!t[4].is_none()) r.dimension = parse_dimension(t[4].cast<std::string>());
   r.group = t[5].cast<std::string>();
   const auto counts = t[6].cast<std::vector<std::int64_t>>();
@@ -158,7 +159,7 @@ batch::evaluation_row row_from_state(const py::tuple& t) {
     r.rates.push_back({f[0].cast<rate>(), f[1].cast<std::optional<fraction>>(), f[2].cast<std::optional<std::int64_t>>()});
   }
   r.regressions = t[8].cast<std::optional<std::int64_t>>();
-  r.file = t[9].cast<std::string>();
+  r.file = t[9].cast<std::size_t>();
   return r;
 }
 
@@ -213,7 +214,7 @@ void register_batch(py::module_& m) {
   cls.def("table", &table_of, "The table as {column: [values]}.");
   cls.def("files", [](const batch::evaluation& e) {
     std::vector<std::string> out;
-    for (const auto& r : e.rows) out.push_back(r.file);
+    for (const auto& r : e.rows) out.push_back(r.file == batch::evaluation_row::no_file ? std::string() : e.files.at(r.file));
     return out;
   }, "The file of each row (empty for snapshots given in memory).");
   cls.def("__len__", [](const batch::evaluation& e) { return e.rows.size(); });
@@ -224,7 +225,7 @@ void register_batch(py::module_& m) {
       [](const batch::evaluation& e) {
         py::list rows;
         for (const auto& r : e.rows) rows.append(row_state(r));
-        return py::make_tuple(criteria_names(e), dimension_names(e), rows, e.problems);
+        return py::make_tuple(criteria_names(e), dimension_names(e), rows, e.problems, e.files);
       },
       [](const py::tuple& t) {
         batch::evaluation e;
@@ -232,6 +233,7 @@ void register_batch(py::module_& m) {
         e.by = to_dimensions(t[1].cast<std::vector<std::string>>());
         for (const py::handle row : t[2]) e.rows.push_back(row_from_state(row.cast<py::tuple>()));
         e.problems = t[3].cast<std::vector<io::problem>>();
+        e.files = t[4].cast<std::vector<std::string>>();
         return e;
       });
 
@@ -241,13 +243,25 @@ void register_batch(py::module_& m) {
     return out;
   }, "The names of the criteria presets a batch evaluates: kmc, implementation, ….");
 
+  m.def(
+      "read_org_csv_by_district",
+      [](const std::string& path, const std::optional<std::string>& encoding_name) {
+        std::optional<io::encoding> forced;
+        if (encoding_name) forced = make_read_options(encoding_name, {}, "", 0, {}, {}, {}).encoding;
+        py::gil_scoped_release unlocked;
+        return batch::read_org_csv_by_district(path, forced);
+      },
+      py::arg("path"), py::kw_only(), py::arg("encoding") = py::none(),
+      "[(district, Organization)] from an org file with a district column (자치단체), in order of\n"
+      "first appearance; None when it has none (then it is one org for every district).");
   m.def("criteria_preset", [](const std::string& name) { return batch::preset(name).criteria; }, py::arg("name"),
         "The Criteria of a preset by its column name ('kmc', 'implementation', …).");
   m.def(
       "evaluate_files",
       [](const std::vector<std::string>& paths, unsigned threads, const std::vector<std::string>& criteria,
          const std::vector<std::string>& by, bool strict, const std::vector<organization>& orgs,
-         const std::vector<int>& file_org, const py::object& progress, const std::optional<std::string>& encoding_name,
+         const std::vector<int>& file_org, const std::vector<std::pair<std::string, organization>>& district_orgs,
+         const py::object& progress, const std::optional<std::string>& encoding_name,
          const std::optional<std::string>& delimiter, const std::string& district, int term,
          const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases) {
         batch::evaluate_options options;
@@ -257,6 +271,7 @@ void register_batch(py::module_& m) {
         options.strict = strict;
         options.orgs = orgs;
         options.file_org = file_org;
+        options.district_orgs = district_orgs;
         std::atomic<std::size_t> done{0};
         options.on_file_done = [&done] { done.fetch_add(1, std::memory_order_relaxed); };
         const io::read_options read =
@@ -266,7 +281,7 @@ void register_batch(py::module_& m) {
       py::arg("paths"), py::kw_only(), py::arg("threads") = 0, py::arg("criteria") = std::vector<std::string>{"kmc"},
       py::arg("by") = std::vector<std::string>{}, py::arg("strict") = false,
       py::arg("orgs") = std::vector<organization>{}, py::arg("file_org") = std::vector<int>{},
-      py::arg("progress") = py::none(), py::arg("encoding") = py::none(), py::arg("delimiter") = py::none(),
+      py::arg("district_orgs") = std::vector<std::pair<std::string, organization>>{}, py::arg("progress") = py::none(), py::arg("encoding") = py::none(), py::arg("delimiter") = py::none(),
       py::arg("district") = "", py::arg("term") = 0, py::arg("as_of") = py::none(), py::arg("org") = py::none(),
       py::arg("aliases") = aliases_t{},
       "Reads and evaluates every file on ``threads`` threads (0: one per core), keeping only the\n"

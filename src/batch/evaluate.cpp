@@ -6,6 +6,9 @@
 #include "pledgetrack/batch/evaluate.hpp"
 
 #include <algorithm>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -94,12 +97,12 @@ struct snapshot_summary {
   std::vector<std::uint8_t> states;  // by position in *ids
 };
 
-evaluation_row make_row(const snapshot& s, const std::string& file) {
+evaluation_row make_row(const snapshot& s, std::size_t file) {
   evaluation_row row;
   row.district = s.district();
   row.term = s.term();
   row.as_of = s.as_of();
-  if (!s.as_of().is_special()) row.period = period::quarter_of(s.as_of()).label();
+  if (!s.as_of().is_special()) row.period = period::quarter_of(s.as_of());
   row.file = file;
   return row;
 }
@@ -111,7 +114,7 @@ void fill_figures(evaluation_row& row, const Range& projects, const evaluate_opt
   for (const named_criteria& c : options.criteria) row.rates.push_back({completion_rate(projects, c.criteria), {}, {}});
 }
 
-snapshot_summary summarize(const snapshot& s, const std::string& file, const evaluate_options& options,
+snapshot_summary summarize(const snapshot& s, std::size_t file, const evaluate_options& options,
                            id_lists& lists) {
   snapshot_summary out;
   out.rows.push_back(make_row(s, file));
@@ -170,7 +173,7 @@ bool row_before(const evaluation_row& a, const evaluation_row& b) {
 // Ranks within each period (and group, for group rows): highest rate first,
 // ties sharing the smallest rank; rows without a rate get none.
 void assign_ranks(std::vector<evaluation_row>& rows, std::size_t criteria_count) {
-  using key = std::tuple<std::string, int, std::string>;  // period, dimension (-1: none), group
+  using key = std::tuple<std::optional<period>, int, std::string>;  // period, dimension (-1: none), group
   std::map<key, std::vector<std::size_t>> peers;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const evaluation_row& r = rows[i];
@@ -198,7 +201,10 @@ void assign_ranks(std::vector<evaluation_row>& rows, std::size_t criteria_count)
 std::vector<evaluation_row> finish(std::vector<snapshot_summary>&& summaries, const evaluate_options& options) {
   std::stable_sort(summaries.begin(), summaries.end(),
                    [](const snapshot_summary& a, const snapshot_summary& b) { return row_before(a.rows[0], b.rows[0]); });
+  std::size_t total = 0;
+  for (const snapshot_summary& s : summaries) total += s.rows.size();
   std::vector<evaluation_row> rows;
+  rows.reserve(total);
   for (std::size_t k = 0; k < summaries.size(); ++k) {
     snapshot_summary& now = summaries[k];
     if (k > 0 && summaries[k - 1].rows[0].district == now.rows[0].district) {
@@ -216,11 +222,25 @@ std::vector<evaluation_row> finish(std::vector<snapshot_summary>&& summaries, co
         now.rows[0].regressions = count_regressions(then, now, options.criteria.front().criteria);
     }
   }
-  // Moved out only now: each snapshot's rows serve the next one above.
-  for (snapshot_summary& s : summaries)
+  // Moved out only now: each snapshot's rows serve the next one above. Each
+  // summary is freed as soon as it is moved, so the rows are not held twice.
+  for (snapshot_summary& s : summaries) {
     for (evaluation_row& r : s.rows) rows.push_back(std::move(r));
+    s = snapshot_summary{};
+  }
   assign_ranks(rows, options.criteria.size());
   return rows;
+}
+
+// After a big file's snapshots are dropped, hands the freed memory back to
+// the system: glibc keeps it in the thread's arena otherwise, and a corpus of
+// big files would hold a file's worth per thread on top of the rows.
+void give_back_memory(std::size_t projects_dropped) {
+#if defined(__GLIBC__)
+  if (projects_dropped >= 10'000) malloc_trim(0);
+#else
+  (void)projects_dropped;
+#endif
 }
 
 io::problem problem_of(const std::exception_ptr& failure, const std::string& path) {
@@ -251,6 +271,31 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
   // The read options of each org, built once rather than per file.
   std::vector<io::read_options> with_org(options.orgs.size(), read);
   for (std::size_t i = 0; i < options.orgs.size(); ++i) with_org[i].org = options.orgs[i];
+  std::vector<io::read_options> with_district_org(options.district_orgs.size(), read);
+  std::unordered_map<std::string, std::size_t> district_org_of;
+  for (std::size_t i = 0; i < options.district_orgs.size(); ++i) {
+    with_district_org[i].org = options.district_orgs[i].second;
+    district_org_of.emplace(options.district_orgs[i].first, i);
+  }
+  io::read_options without_org = read;
+  without_org.org.reset();
+  // A file without an org of its own, when orgs go by district: read first
+  // without an org to learn its districts (departments are then taken as
+  // written, so nothing fails for want of an org), then with theirs.
+  const auto read_with_district_org = [&](const std::string& path) {
+    std::vector<snapshot> snapshots = io::read_csv(path, without_org);
+    std::optional<std::size_t> chosen;
+    for (std::size_t k = 0; k < snapshots.size(); ++k) {
+      const auto it = district_org_of.find(snapshots[k].district());
+      const std::optional<std::size_t> org = it == district_org_of.end() ? std::nullopt : std::optional(it->second);
+      if (k > 0 && org != chosen)
+        throw data_error(path + ": the districts '" + snapshots[0].district() + "' and '" + snapshots[k].district() +
+                         "' of this file have different orgs; give each district a file of its own, or one org");
+      chosen = org;
+    }
+    if (chosen) return io::read_csv(path, with_district_org[*chosen]);
+    return read.org ? io::read_csv(path, read) : snapshots;
+  };
 
   id_lists lists;
   std::vector<std::vector<snapshot_summary>> per_file(paths.size());
@@ -265,15 +310,26 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
           }
         } done{options};
         const int org = options.file_org.empty() ? -1 : options.file_org[i];
-        const std::vector<snapshot> snapshots = io::read_csv(paths[i], org < 0 ? read : with_org[org]);
-        per_file[i].reserve(snapshots.size());
-        for (const snapshot& s : snapshots) per_file[i].push_back(summarize(s, paths[i], options, lists));
+        std::size_t projects = 0;
+        {
+          const std::vector<snapshot> snapshots =
+              org >= 0                                ? io::read_csv(paths[i], with_org[org])
+              : !options.district_orgs.empty() ? read_with_district_org(paths[i])
+                                                      : io::read_csv(paths[i], read);
+          per_file[i].reserve(snapshots.size());
+          for (const snapshot& s : snapshots) {
+            per_file[i].push_back(summarize(s, i, options, lists));
+            projects += s.size();
+          }
+        }
+        give_back_memory(projects);
       },
       options.strict);
 
   evaluation out;
   out.criteria = options.criteria;
   out.by = options.by;
+  out.files.assign(paths.begin(), paths.end());
   std::vector<snapshot_summary> summaries;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     if (failures[i]) {
@@ -289,11 +345,10 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
 
 evaluation evaluate_snapshots(std::span<const snapshot> snapshots, const evaluate_options& options) {
   id_lists lists;
-  const std::string no_file;
   std::vector<snapshot_summary> summaries(snapshots.size());
   const auto failures = io::detail::share_out(
       snapshots.size(), options.threads,
-      [&](std::size_t i) { summaries[i] = summarize(snapshots[i], no_file, options, lists); }, true);
+      [&](std::size_t i) { summaries[i] = summarize(snapshots[i], evaluation_row::no_file, options, lists); }, true);
   for (const std::exception_ptr& e : failures)
     if (e) std::rethrow_exception(e);
   evaluation out;
@@ -311,6 +366,8 @@ evaluation combine(std::vector<evaluation> parts) {
   std::unordered_map<std::string, std::size_t> part_of_district;
   for (std::size_t k = 0; k < parts.size(); ++k) {
     evaluation& part = parts[k];
+    const std::size_t file_offset = out.files.size();
+    for (std::string& f : part.files) out.files.push_back(std::move(f));
     if (part.criteria != out.criteria || part.by != out.by)
       throw data_error("cannot combine evaluations of different criteria or dimensions (part " + std::to_string(k + 1) +
                        " differs from part 1)");
@@ -320,6 +377,7 @@ evaluation combine(std::vector<evaluation> parts) {
         throw data_error("district '" + r.district + "' is in parts " + std::to_string(it->second + 1) + " and " +
                          std::to_string(k + 1) +
                          ": its changes from one snapshot to the next need all its snapshots in one part");
+      if (r.file != evaluation_row::no_file) r.file += file_offset;
       out.rows.push_back(std::move(r));
     }
     for (io::problem& p : part.problems) out.problems.push_back(std::move(p));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pledgetrack/batch/evaluate.hpp"
+#include "pledgetrack/batch/org_by_district.hpp"
 #include "pledgetrack/io/csv.hpp"
 
 using namespace pledgetrack;
@@ -96,7 +97,7 @@ TEST_SUITE("batch evaluate") {
     CHECK(e.problems[0].message.find("완성") != std::string::npos);
 
     const auto& a1 = row_of(e, "가구", date(2024, 3, 31));
-    CHECK(a1.period == "2024Q1");
+    CHECK(a1.period == period(2024, period_kind::quarter, 1));
     CHECK(a1.term == 8);
     CHECK(a1.projects() == 4);
     CHECK(a1.counts[status::completed] == 1);
@@ -105,7 +106,7 @@ TEST_SUITE("batch evaluate") {
     CHECK(a1.rates[1].rate == rate(fraction(3), 4));
     CHECK_FALSE(a1.rates[0].change_points);  // a district's first snapshot
     CHECK_FALSE(a1.regressions);
-    CHECK(a1.file == paths[0]);
+    CHECK(e.files.at(a1.file) == paths[0]);
 
     const auto& a2 = row_of(e, "가구", date(2024, 6, 30));
     CHECK(a2.rates[0].rate == rate(fraction(3), 4));
@@ -192,7 +193,8 @@ TEST_SUITE("batch evaluate") {
     for (const auto& p : paths)
       for (auto& s : io::read_csv(p)) snapshots.push_back(std::move(s));
     batch::evaluation from_files = batch::evaluate_files(paths, {}, {});
-    for (auto& r : from_files.rows) r.file.clear();
+    from_files.files.clear();
+    for (auto& r : from_files.rows) r.file = batch::evaluation_row::no_file;
     const batch::evaluation e = batch::evaluate_snapshots(snapshots);
     CHECK(e == from_files);
     REQUIRE(e.rows.size() == 2);
@@ -207,8 +209,18 @@ TEST_SUITE("batch evaluate") {
     const batch::evaluation whole = batch::evaluate_files(paths, {}, {});
     const std::vector<std::string> first(paths.begin(), paths.begin() + 2);  // 가구
     const std::vector<std::string> second(paths.begin() + 2, paths.end());
-    batch::evaluation parts = batch::combine({batch::evaluate_files(second, {}, {}), batch::evaluate_files(first, {}, {})});
-    CHECK(parts == whole);
+    const batch::evaluation parts =
+        batch::combine({batch::evaluate_files(second, {}, {}), batch::evaluate_files(first, {}, {})});
+    // The same rows, ranks included; each row's file index points at the same path.
+    REQUIRE(parts.rows.size() == whole.rows.size());
+    for (std::size_t i = 0; i < parts.rows.size(); ++i) {
+      batch::evaluation_row a = parts.rows[i];
+      batch::evaluation_row b = whole.rows[i];
+      CHECK(parts.files.at(a.file) == whole.files.at(b.file));
+      a.file = b.file = 0;
+      CHECK(a == b);
+    }
+    CHECK(parts.problems == whole.problems);
     const std::vector<std::string> split_a(paths.begin(), paths.begin() + 1);
     const std::vector<std::string> split_b(paths.begin() + 1, paths.end());
     CHECK_THROWS_WITH_AS((void)batch::combine({batch::evaluate_files(split_a, {}, {}), batch::evaluate_files(split_b, {}, {})}),
@@ -244,5 +256,67 @@ TEST_SUITE("batch evaluate") {
     CHECK(e.rows[2].group == "경제국");
     options.file_org = {1};
     CHECK_THROWS_WITH_AS((void)batch::evaluate_files(paths, read, options), "file_org refers to org 1 of 1", error);
+  }
+}
+
+TEST_SUITE("batch org by district") {
+  TEST_CASE("an org file with a district column gives an org per district, in order of appearance") {
+    const std::string text =
+        "자치단체,부서,실국\n"
+        "가구,복지과,복지국\n"
+        "나구,복지과,행정국\n"
+        "가구,경제과,경제국\n";
+    const auto orgs = batch::read_org_csv_by_district_bytes(text, "orgs.csv");
+    REQUIRE(orgs);
+    REQUIRE(orgs->size() == 2);
+    CHECK((*orgs)[0].first == "가구");
+    CHECK((*orgs)[0].second.bureau_of("경제과") == "경제국");
+    CHECK((*orgs)[0].second.bureaus() == std::vector<std::string>{"복지국", "경제국"});
+    CHECK((*orgs)[1].first == "나구");
+    CHECK((*orgs)[1].second.bureau_of("복지과") == "행정국");
+    CHECK_FALSE((*orgs)[1].second.bureau_of("경제과"));
+  }
+
+  TEST_CASE("without a district column it is one org for all: nothing") {
+    CHECK_FALSE(batch::read_org_csv_by_district_bytes("부서,실국\n복지과,복지국\n", "org.csv"));
+  }
+
+  TEST_CASE("an error names the file's own line") {
+    // Line 4 is 나구's second row, an empty department; the org reader's message, at the file's line.
+    const std::string text = "district,department,bureau\n가구,복지과,복지국\n나구,복지과,행정국\n나구,,행정국\n";
+    CHECK_THROWS_WITH_AS((void)batch::read_org_csv_by_district_bytes(text, "orgs.csv"),
+                         doctest::Contains("orgs.csv:4:"), parse_error);
+    CHECK_THROWS_WITH_AS((void)batch::read_org_csv_by_district_bytes("district,department,bureau\n,복지과,복지국\n", "orgs.csv"),
+                         doctest::Contains("orgs.csv:2:1 (column 'district'): empty district"), parse_error);
+  }
+
+  TEST_CASE("evaluate: a district's org from the shared file; the file's own org wins over it") {
+    const fs::path dir = fs::path(PLEDGETRACK_BINARY_DIR) / "batch_evaluate_district_orgs";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::vector<std::string> paths;
+    for (const std::string district : {"가구", "나구"}) {
+      const fs::path path = dir / (district + ".csv");
+      std::ofstream out(path, std::ios::binary);
+      out << "district,term,as_of,id,field,project,department,status\n"
+          << district << ",민선8기,2024-03-31,1-1,복지,사업,복지과,완료\n";
+      paths.push_back(path.string());
+    }
+    const auto orgs = batch::read_org_csv_by_district_bytes(
+        "자치단체,부서,실국\n가구,복지과,복지국\n나구,복지과,행정국\n", "orgs.csv");
+    batch::evaluate_options options;
+    options.by = {dimension::bureau};
+    options.district_orgs = *orgs;
+    auto e = batch::evaluate_files(paths, {}, options);
+    REQUIRE(e.rows.size() == 4);
+    CHECK(e.rows[1].group == "복지국");
+    CHECK(e.rows[3].group == "행정국");
+    organization own;
+    own.add("복지과", "자체국");
+    options.orgs = {own};
+    options.file_org = {-1, 0};  // 나구's file has an org of its own
+    e = batch::evaluate_files(paths, {}, options);
+    CHECK(e.rows[1].group == "복지국");
+    CHECK(e.rows[3].group == "자체국");
   }
 }

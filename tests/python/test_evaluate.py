@@ -300,3 +300,18 @@ def test_batch_plots_draw_the_distribution_and_one_district_against_the_others(c
     ax.figure.savefig(tmp_path / "district.png")
     with pytest.raises(ValueError, match="no district '없는구'"):
         pt.plot_district_vs_others(result, "없는구")
+
+
+def test_an_org_file_with_a_district_column_serves_many_districts(corpus: Path, tmp_path: Path) -> None:
+    orgs = tmp_path / "orgs.csv"
+    # 나구 is not in it: its departments stay without a bureau (the files give none).
+    orgs.write_text(
+        "자치단체,부서,실국\n가구,복지과,복지국\n가구,경제과,경제국\n다구,복지과,행정국\n다구,경제과,행정국\n"
+        "라구,복지과,라국\n라구,경제과,라국\n",
+        encoding="cp949",
+    )
+    (corpus / "라구" / "org.csv").write_text("부서,실국\n복지과,자체국\n경제과,자체국\n", encoding="utf-8")
+    t = evaluate_quietly(corpus, by="bureau", org=orgs).table
+    groups = t[t["dimension"] == "bureau"].groupby("district")["group"].agg(lambda g: sorted(set(g)))
+    # 라구's own org.csv wins over its rows in orgs.csv.
+    assert groups.to_dict() == {"가구": ["경제국", "복지국"], "나구": [""], "다구": ["행정국"], "라구": ["자체국"]}

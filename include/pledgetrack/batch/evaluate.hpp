@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pledgetrack/io/csv.hpp"
@@ -22,6 +23,7 @@
 #include "pledgetrack/rates/criteria.hpp"
 #include "pledgetrack/rates/grouping.hpp"
 #include "pledgetrack/rates/rate.hpp"
+#include "pledgetrack/time/period.hpp"
 
 namespace pledgetrack::batch {
 
@@ -62,7 +64,7 @@ struct evaluation_row {
   std::string district;
   int term = 0;
   date as_of;
-  std::string period;                 ///< "2024Q1": the quarter of as_of ("" without one)
+  std::optional<pledgetrack::period> period;  ///< the quarter of as_of (2024Q1); nothing without a date
   std::optional<pledgetrack::dimension> dimension;  ///< nothing: the whole snapshot
   std::string group;                  ///< "" for the whole snapshot
   status_counts counts;               ///< projects in scope, by status
@@ -71,7 +73,11 @@ struct evaluation_row {
   /// the first criteria (as compare() calls a regression); nothing for a
   /// district's first snapshot and for group rows.
   std::optional<std::int64_t> regressions;
-  std::string file;  ///< the file the snapshot came from ("" when given in memory)
+  /// The file the snapshot came from: an index into evaluation::files
+  /// (no_file for snapshots given in memory). An index, not the path: a
+  /// corpus has many rows per file, and the rows are all that is kept.
+  std::size_t file = no_file;
+  static constexpr std::size_t no_file = static_cast<std::size_t>(-1);
 
   /// Projects in scope: the sum of the status counts.
   [[nodiscard]] std::int64_t projects() const noexcept { return counts.total(); }
@@ -95,6 +101,13 @@ struct evaluate_options {
   /// `orgs`, or -1 for the read options' org. Where given, it wins over the
   /// read options' org. Empty: every file uses the read options' org.
   std::vector<int> file_org;
+  /// Orgs by district (read_org_csv_by_district), for files that have no org
+  /// of their own in `file_org`: such a file is read once to learn its
+  /// districts, then again with their org (a file whose districts have
+  /// different orgs is a problem). Districts not listed use the read
+  /// options' org. So the most specific org wins: the file's own, then its
+  /// district's, then the read options'.
+  std::vector<std::pair<std::string, organization>> district_orgs;
   /// Called once per file done (read or failed), from the worker threads: it
   /// must be thread-safe and quick (a progress bar counts with an atomic).
   std::function<void()> on_file_done;
@@ -108,6 +121,7 @@ struct evaluation {
   std::vector<pledgetrack::dimension> by;
   std::vector<evaluation_row> rows;
   std::vector<io::problem> problems;
+  std::vector<std::string> files;  ///< the paths evaluated, which rows' `file` index
 
   friend bool operator==(const evaluation&, const evaluation&) = default;
   friend std::ostream& operator<<(std::ostream& os, const evaluation& e);
