@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 
 #include "common.hpp"
 #include "pledgetrack/batch/evaluate.hpp"
@@ -70,6 +71,23 @@ class int_column {
   py::array_t<bool> mask_{0};
 };
 
+/// One Python object per distinct value: a corpus repeats its districts,
+/// groups, dates and rate texts on thousands of rows, and one shared object
+/// each keeps the table small and quick to build.
+template <class Key>
+class interned {
+ public:
+  template <class Make>
+  py::object get(const Key& key, Make make) {
+    const auto [it, inserted] = objects_.try_emplace(key);
+    if (inserted) it->second = make();
+    return it->second;
+  }
+
+ private:
+  std::map<Key, py::object> objects_;
+};
+
 /// The table as {column: values}, in the order of batch::column_names: text,
 /// dates and Fractions as lists; whole numbers as NumPy int64 arrays, or
 /// (values, mask) pairs where they may be missing; percents as float64 (NaN
@@ -92,19 +110,25 @@ py::dict table_of(const batch::evaluation& e) {
     put(column.result());
   };
 
-  text_column([](const batch::evaluation_row& r) { return py::str(r.district); });
+  interned<std::string> texts;
+  interned<std::int64_t> dates;
+  interned<std::pair<std::int64_t, std::int64_t>> fractions;
+  const auto text = [&](const std::string& value) { return texts.get(value, [&] { return py::str(value); }); };
+
+  text_column([&](const batch::evaluation_row& r) { return text(r.district); });
   whole_column(false, [](const batch::evaluation_row& r) { return std::int64_t{r.term}; });
-  text_column([](const batch::evaluation_row& r) { return py::cast(r.as_of); });
-  text_column([](const batch::evaluation_row& r) -> py::object {
-    return r.period ? py::object(py::str(r.period->label())) : py::none();
+  text_column([&](const batch::evaluation_row& r) {
+    const std::int64_t day = r.as_of.is_special() ? -1 : static_cast<std::int64_t>(r.as_of.julian_day());
+    return dates.get(day, [&] { return py::cast(r.as_of); });
+  });
+  text_column([&](const batch::evaluation_row& r) -> py::object {
+    return r.period ? text(r.period->label()) : py::none();
   });
   if (!e.by.empty()) {
-    text_column([](const batch::evaluation_row& r) -> py::object {
-      return r.dimension ? py::object(py::str(std::string(to_string(*r.dimension)))) : py::none();
+    text_column([&](const batch::evaluation_row& r) -> py::object {
+      return r.dimension ? text(std::string(to_string(*r.dimension))) : py::none();
     });
-    text_column([](const batch::evaluation_row& r) -> py::object {
-      return r.dimension ? py::object(py::str(r.group)) : py::none();
-    });
+    text_column([&](const batch::evaluation_row& r) -> py::object { return r.dimension ? text(r.group) : py::none(); });
   }
   whole_column(false, [](const batch::evaluation_row& r) { return r.projects(); });
   for (const status s : all_statuses) whole_column(false, [s](const batch::evaluation_row& r) { return r.counts[s]; });
@@ -123,9 +147,13 @@ py::dict table_of(const batch::evaluation& e) {
     }
     put(percent);
     text_column([&](const batch::evaluation_row& r) -> py::object {
-      return figures(r).rate.has_value() ? py::object(py::str(figures(r).rate.to_string())) : py::none();
+      return figures(r).rate.has_value() ? text(figures(r).rate.to_string()) : py::none();
     });
-    text_column([&](const batch::evaluation_row& r) { return optional_value(figures(r).change_points); });
+    text_column([&](const batch::evaluation_row& r) -> py::object {
+      const auto& change = figures(r).change_points;
+      if (!change) return py::none();
+      return fractions.get({change->numerator(), change->denominator()}, [&] { return py::cast(*change); });
+    });
     whole_column(true, [&](const batch::evaluation_row& r) { return figures(r).rank; });
   }
   whole_column(true, [](const batch::evaluation_row& r) { return r.regressions; });
