@@ -203,7 +203,7 @@ TEST_SUITE("batch evaluate") {
     CHECK(e.rows[1].regressions == 1);  // 4-1-2: 이행후계속추진 -> 일부추진
   }
 
-  TEST_CASE("combining parts ranks over the whole period; a district split over parts is refused") {
+  TEST_CASE("combining parts ranks over the whole period, and a district split over parts is refused") {
     const fs::path dir = fs::path(PLEDGETRACK_BINARY_DIR) / "batch_evaluate_combine";
     const auto paths = write_corpus(dir);
     const batch::evaluation whole = batch::evaluate_files(paths, {}, {});
@@ -290,7 +290,7 @@ TEST_SUITE("batch org by district") {
                          doctest::Contains("orgs.csv:2:1 (column 'district'): empty district"), parse_error);
   }
 
-  TEST_CASE("evaluate: a district's org from the shared file; the file's own org wins over it") {
+  TEST_CASE("evaluate takes a district's org from the shared file, and the file's own org wins over it") {
     const fs::path dir = fs::path(PLEDGETRACK_BINARY_DIR) / "batch_evaluate_district_orgs";
     fs::remove_all(dir);
     fs::create_directories(dir);
