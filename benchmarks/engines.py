@@ -2,7 +2,8 @@
 run, alternating: per snapshot and per (snapshot, field), the KMC completion rate's numerator
 (완료 + 이행후계속추진) and denominator (every project). Checks that all engines give the same
 figures, and prints for each the wall time (from the start of its process, imports included),
-MB/s of corpus and peak memory (the process's maximum resident set, from wait4).
+MB/s of corpus, CPU time (user + system, all threads: steadier than wall time on a shared
+machine) and peak memory (the process's maximum resident set), both from wait4.
 
     pip install ".[bench]"
     python benchmarks/corpus.py national build/bench/national
@@ -154,8 +155,9 @@ def utf8_copy(root: Path) -> Path:
     return copy
 
 
-def measure(engine: str, root: Path, copy: Path, out: Path) -> tuple[float, float]:
-    """(seconds from the start of the engine's process to the end of its work, peak MB)."""
+def measure(engine: str, root: Path, copy: Path, out: Path) -> tuple[float, float, float]:
+    """(seconds from the start of the engine's process to the end of its work, peak MB, CPU
+    seconds of the process, user and system, all threads)."""
     if engine == "pledgetrack-cpp":
         command = [str(BENCH_EVALUATE), "0", str(out), str(root)]
     else:
@@ -169,10 +171,11 @@ def measure(engine: str, root: Path, copy: Path, out: Path) -> tuple[float, floa
     if process.returncode != 0:
         raise SystemExit(f"{engine} failed with exit status {process.returncode}")
     peak_mb = usage.ru_maxrss / 1024
+    cpu = usage.ru_utime + usage.ru_stime
     if engine == "pledgetrack-cpp":
-        return finished - start, peak_mb  # the program ends right after writing its figures
+        return finished - start, peak_mb, cpu  # the program ends right after writing its figures
     ended = float(out.read_text(encoding="utf-8").split("\n", 1)[0])
-    return ended - start, peak_mb
+    return ended - start, peak_mb, cpu
 
 
 def figures(engine: str, out: Path) -> list[str]:
@@ -196,6 +199,7 @@ def main(argv: list[str]) -> int:
     size = sum(os.path.getsize(p) for p in files_of(root))
     print(f"corpus {root}: {len(files_of(root))} files, {size / 1e6:.1f} MB; {rounds} rounds, {os.cpu_count()} cores")
     times: dict[str, list[float]] = {e: [] for e in engines}
+    cpus: dict[str, list[float]] = {e: [] for e in engines}
     peaks: dict[str, list[float]] = {e: [] for e in engines}
     reference: list[str] | None = None
     work = Path(os.environ.get("TMPDIR", "/tmp")) / f"pledgetrack-engines-{os.getpid()}"
@@ -205,8 +209,9 @@ def main(argv: list[str]) -> int:
             order = engines if r % 2 == 0 else engines[::-1]  # alternate, so no engine always goes first
             for engine in order:
                 out = work / f"{engine}.tsv"
-                seconds, peak = measure(engine, root, copy, out)
+                seconds, peak, cpu = measure(engine, root, copy, out)
                 times[engine].append(seconds)
+                cpus[engine].append(cpu)
                 peaks[engine].append(peak)
                 got = figures(engine, out)
                 if reference is None:
@@ -214,16 +219,20 @@ def main(argv: list[str]) -> int:
                 elif got != reference:
                     diff = sorted(set(got) ^ set(reference))[:5]
                     raise SystemExit(f"{engine} gives other figures than the first engine: {diff}")
-                print(f"  round {r + 1} {engine:16s} {seconds:8.3f} s {peak:8.0f} MB", flush=True)
+                print(f"  round {r + 1} {engine:16s} {seconds:8.3f} s {cpu:8.3f} s CPU {peak:8.0f} MB", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"all engines agree on {len(reference or [])} figures (snapshots and (snapshot, field) pairs)")
     best = {e: min(times[e]) for e in engines}
     base = best["pledgetrack"]
-    print(f"\n| engine | best wall s (of {rounds}) | MB/s | peak MB | vs pledgetrack (Python) |")
-    print("|---|---|---|---|---|")
+    least_cpu = {e: min(cpus[e]) for e in engines}
+    print(f"\n| engine | best wall s (of {rounds}) | MB/s | least CPU s | peak MB | wall vs pledgetrack (Python) |")
+    print("|---|---|---|---|---|---|")
     for e in engines:
-        print(f"| {e} | {best[e]:.3f} | {size / 1e6 / best[e]:.0f} | {max(peaks[e]):.0f} | {best[e] / base:.1f}x |")
+        print(
+            f"| {e} | {best[e]:.3f} | {size / 1e6 / best[e]:.0f} | {least_cpu[e]:.2f} | {max(peaks[e]):.0f} "
+            f"| {best[e] / base:.1f}x |"
+        )
     return 0
 
 

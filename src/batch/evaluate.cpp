@@ -234,7 +234,9 @@ std::vector<evaluation_row> finish(std::vector<snapshot_summary>&& summaries, co
 
 // After a big file's snapshots are dropped, hands the freed memory back to
 // the system: glibc keeps it in the thread's arena otherwise, and a corpus of
-// big files would hold a file's worth per thread on top of the rows.
+// big files would hold a file's worth per thread on top of the rows. It has a
+// price: the next file's memory is faulted in afresh. Measured on 20 files of
+// the large benchmark corpus, one thread: peak 228 -> 181 MB, CPU 2.7 -> 3.3 s.
 void give_back_memory(std::size_t projects_dropped) {
 #if defined(__GLIBC__)
   if (projects_dropped >= 10'000) malloc_trim(0);
