@@ -74,16 +74,28 @@ class id_lists {
  public:
   using list = std::shared_ptr<const std::vector<project_id>>;
 
-  list intern(const std::string& district, std::vector<project_id>&& ids) {
+  /// The list of `s`'s ids, shared with an earlier snapshot of its district
+  /// when they are the same: compared in place, copied only when new.
+  list intern(const snapshot& s) {
+    std::vector<list> recent;
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      const std::vector<list>& known = by_district_[s.district()];
+      // The last few lists only: a district with ever-changing lists pays a
+      // list per snapshot instead of a search over all of them.
+      recent.assign(known.end() - static_cast<std::ptrdiff_t>(std::min<std::size_t>(known.size(), 4)), known.end());
+    }
+    for (auto it = recent.rbegin(); it != recent.rend(); ++it)
+      if (std::equal((*it)->begin(), (*it)->end(), s.begin(), s.end(),
+                     [](const project_id& id, const project& p) { return id == p.id; }))
+        return *it;
+    std::vector<project_id> ids;
+    ids.reserve(s.size());
+    for (const project& p : s) ids.push_back(p.id);
+    auto fresh = std::make_shared<const std::vector<project_id>>(std::move(ids));
     const std::lock_guard<std::mutex> lock(mutex_);
-    std::vector<list>& known = by_district_[district];
-    // The last few lists only: a district with ever-changing lists pays a
-    // list per snapshot instead of a search over all of them.
-    const std::size_t from = known.size() > 4 ? known.size() - 4 : 0;
-    for (std::size_t i = known.size(); i-- > from;)
-      if (*known[i] == ids) return known[i];
-    known.push_back(std::make_shared<const std::vector<project_id>>(std::move(ids)));
-    return known.back();
+    by_district_[s.district()].push_back(fresh);
+    return fresh;
   }
 
  private:
@@ -128,14 +140,10 @@ snapshot_summary summarize(const snapshot& s, std::size_t file, const evaluate_o
       out.rows.push_back(std::move(row));
     }
   }
-  std::vector<project_id> ids;
-  ids.reserve(s.size());
   out.states.reserve(s.size());
-  for (const project& p : s) {
-    ids.push_back(p.id);
+  for (const project& p : s)
     out.states.push_back(static_cast<std::uint8_t>(index_of(p.status) | (p.in_scope() ? 0 : out_of_scope_bit)));
-  }
-  out.ids = lists.intern(s.district(), std::move(ids));
+  out.ids = lists.intern(s);
   return out;
 }
 
@@ -209,14 +217,15 @@ std::vector<evaluation_row> finish(std::vector<snapshot_summary>&& summaries, co
     snapshot_summary& now = summaries[k];
     if (k > 0 && summaries[k - 1].rows[0].district == now.rows[0].district) {
       const snapshot_summary& then = summaries[k - 1];
-      std::map<std::pair<int, std::string>, const evaluation_row*> before;
-      for (const evaluation_row& r : then.rows)
-        before.emplace(std::pair(r.dimension ? static_cast<int>(*r.dimension) : -1, r.group), &r);
+      // The same row of the previous snapshot: a snapshot has few groups, so
+      // a look through them beats building an index for each.
       for (evaluation_row& r : now.rows) {
-        const auto it = before.find({r.dimension ? static_cast<int>(*r.dimension) : -1, r.group});
-        if (it == before.end()) continue;
+        const auto same = std::find_if(then.rows.begin(), then.rows.end(), [&](const evaluation_row& b) {
+          return b.dimension == r.dimension && b.group == r.group;
+        });
+        if (same == then.rows.end()) continue;
         for (std::size_t c = 0; c < r.rates.size(); ++c)
-          r.rates[c].change_points = change_in_points(it->second->rates[c].rate, r.rates[c].rate);
+          r.rates[c].change_points = change_in_points(same->rates[c].rate, r.rates[c].rate);
       }
       if (!options.criteria.empty())
         now.rows[0].regressions = count_regressions(then, now, options.criteria.front().criteria);
