@@ -107,12 +107,13 @@ def _input_options(p: argparse.ArgumentParser) -> None:
 
 
 BATCH_EPILOG = """\
-Each file uses the org.csv in its own folder when there is one, else --org.
+Each file uses the org.csv in its own folder when there is one, else --org; an
+--org file with a district column (자치단체) gives each district its own rows.
 Files that fail are listed on stderr (unless --quiet) and the exit status is 1;
 the table holds every file that read. Examples:
   pledgetrack batch data/ -o table.csv
   pledgetrack batch 'data/*/2024-*.csv' --criteria kmc,implementation --by field -o table.xlsx
-파일마다 자기 폴더의 org.csv를, 없으면 --org를 쓴다. 읽지 못한 파일은 표준 오류에 나열하고
+파일마다 자기 폴더의 org.csv를, 없으면 --org를 쓴다(자치단체 열이 있으면 그 자치단체의 행). 읽지 못한 파일은 표준 오류에 나열하고
 종료 코드 1로 끝난다.
 """
 
@@ -399,7 +400,7 @@ def _run_batch(args: argparse.Namespace) -> int:
             criteria=criteria,
             by=args.by,
             workers=args.workers,
-            org=_read_org(args),
+            org=_org_path(args),  # a path: evaluate reads an org file with a district column by district
             strict=args.strict,
             progress=progress,
             encoding=args.encoding,
@@ -409,6 +410,15 @@ def _run_batch(args: argparse.Namespace) -> int:
         for problem in result.problems:
             print(f"{PROG}: {_core.sanitize_terminal(problem.message)}", file=sys.stderr)
     return EXIT_DATA if result.problems else EXIT_OK
+
+
+def _org_path(args: argparse.Namespace) -> Path | None:
+    if args.org is None:
+        return None
+    path = _existing(args.org)
+    if path.is_dir():
+        raise UsageError(f"--org names a directory, not an org file: '{args.org}'")
+    return path
 
 
 def _expand(sources: list[Any]) -> list[Path]:

@@ -315,3 +315,17 @@ def test_an_org_file_with_a_district_column_serves_many_districts(corpus: Path, 
     groups = t[t["dimension"] == "bureau"].groupby("district")["group"].agg(lambda g: sorted(set(g)))
     # 라구's own org.csv wins over its rows in orgs.csv.
     assert groups.to_dict() == {"가구": ["경제국", "복지국"], "나구": [""], "다구": ["행정국"], "라구": ["자체국"]}
+
+
+def test_cli_batch_takes_an_org_file_with_a_district_column(corpus: Path, tmp_path: Path, capsys) -> None:
+    from pledgetrack.cli import main
+
+    orgs = tmp_path / "orgs.csv"
+    # 복지과 is in two bureaus, one per district: as one org for all, the file would be refused.
+    orgs.write_text("자치단체,부서,실국\n가구,복지과,복지국\n가구,경제과,경제국\n나구,복지과,행정국\n나구,경제과,행정국\n", encoding="utf-8")
+    out = tmp_path / "table.csv"
+    assert main(["batch", str(corpus), "--by", "bureau", "--org", str(orgs), "-o", str(out), "--quiet"]) == 1
+    table = pd.read_csv(out)
+    assert sorted(table[(table["district"] == "가구") & (table["dimension"] == "bureau")]["group"].unique()) == [
+        "경제국", "복지국"]
+    assert "행정국" in set(table[table["district"] == "나구"]["group"])
