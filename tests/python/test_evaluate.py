@@ -217,8 +217,11 @@ def test_progress_callable_sees_every_file(corpus: Path) -> None:
 
 
 def test_html_repr_names_the_districts_and_the_problems(corpus: Path) -> None:
-    html = evaluate_quietly(corpus)._repr_html_()
+    result = evaluate_quietly(corpus)
+    html = result._repr_html_()
     assert "자치단체 4곳" in html and "가구" in html and "완성" in html
+    assert repr(result) == "Evaluation(rows=6, districts=4, criteria=['kmc'], by=[], problems=1)"
+    pd.testing.assert_frame_equal(result.to_frame(), result.table)
 
 
 def test_the_dask_example_gives_exactly_the_table_of_one_machine(corpus: Path) -> None:
