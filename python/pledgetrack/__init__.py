@@ -50,8 +50,15 @@ from ._io import (
 from ._rate import Rate
 from ._snapshot import Dimension, Snapshot
 from .report import QuarterlyReport, report  # the function; the subpackage stays importable
+from ._evaluate import Evaluation, criteria_presets, evaluate
 from ._history import AdjustmentList, Comparison, History, Pace, compare, required_pace
-from ._plot import plot_rate_trend, plot_status_by_field, plot_transitions
+from ._plot import (
+    plot_district_vs_others,
+    plot_rate_distribution,
+    plot_rate_trend,
+    plot_status_by_field,
+    plot_transitions,
+)
 
 __version__: str = _core_version
 """The version of pledgetrack, from the C++ constant ``pledgetrack::version``."""
@@ -62,6 +69,7 @@ __all__ = [
     "Comparison",
     "Criteria",
     "Dimension",
+    "Evaluation",
     "History",
     "Organization",
     "Pace",
@@ -80,12 +88,16 @@ __all__ = [
     "cmake_dir",
     "column_names",
     "compare",
+    "criteria_presets",
+    "evaluate",
     "example_names",
     "example_path",
     "format_decimal",
     "include_dir",
     "load_example",
     "parse_date",
+    "plot_district_vs_others",
+    "plot_rate_distribution",
     "plot_rate_trend",
     "plot_status_by_field",
     "plot_transitions",

@@ -3,7 +3,7 @@
 
 import datetime
 import enum
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -372,6 +372,51 @@ def read_csv_files(
     columns: Sequence[tuple[str, str]] = (),
     fill_down: bool = True,
 ) -> list[list[Snapshot]]: ...
+class BatchEvaluation:
+    @property
+    def criteria(self) -> list[str]: ...
+    @property
+    def by(self) -> list[str]: ...
+    @property
+    def problems(self) -> list[Problem]: ...
+    def columns(self) -> list[str]: ...
+    def table(self) -> dict[str, Any]: ...
+    def files(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+
+def criteria_presets() -> list[str]: ...
+def criteria_preset(name: str) -> Criteria: ...
+def read_org_csv_by_district(path: str, *, encoding: str | None = None) -> list[tuple[str, Organization]] | None: ...
+def evaluate_files(
+    paths: Sequence[str],
+    *,
+    threads: int = 0,
+    criteria: Sequence[str] = ("kmc",),
+    by: Sequence[str] = (),
+    strict: bool = False,
+    orgs: Sequence[Organization] = (),
+    file_org: Sequence[int] = (),
+    district_orgs: Sequence[tuple[str, Organization]] = (),
+    progress: Callable[[int], object] | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    district: str = "",
+    term: int = 0,
+    as_of: datetime.date | str | None = None,
+    org: Organization | None = None,
+    aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
+) -> BatchEvaluation: ...
+def evaluate_snapshots(
+    snapshots: Sequence[Snapshot],
+    *,
+    threads: int = 0,
+    criteria: Sequence[str] = ("kmc",),
+    by: Sequence[str] = (),
+) -> BatchEvaluation: ...
+def combine_evaluations(parts: Sequence[BatchEvaluation]) -> BatchEvaluation: ...
 def read_csv_bytes(
     data: bytes,
     name: str = "<bytes>",

@@ -3,6 +3,7 @@
     pledgetrack report FILE [--previous FILE] [--format text|md|html|json|xlsx] [--lang ko|en] [-o OUT]
     pledgetrack compare OLD NEW
     pledgetrack validate FILE...
+    pledgetrack batch PATH... [-o table.csv|.xlsx|.json|.md] [--criteria kmc,implementation] [--by field]
     pledgetrack demo
 
 Exit status: 0 success; 1 a problem with the data (a file that does not read,
@@ -167,6 +168,17 @@ def _reading(args: argparse.Namespace) -> dict[str, Any]:
     )
 
 
+BATCH_EPILOG = """\
+Each file uses the org.csv in its own folder when there is one, else --org; an
+--org file with a district column (자치단체) gives each district its own rows.
+Files that fail are listed on stderr (unless --quiet) and the exit status is 1;
+the table holds every file that read. Examples:
+  pledgetrack batch data/ -o table.csv
+  pledgetrack batch 'data/*/2024-*.csv' --criteria kmc,implementation --by field -o table.xlsx
+파일마다 자기 폴더의 org.csv를, 없으면 --org를 쓴다(자치단체 열이 있으면 그 자치단체의 행). 읽지 못한 파일은 표준 오류에 나열하고
+종료 코드 1로 끝난다.
+"""
+
 REPORT_EPILOG = """\
 FILE is a pledge file (CSV, docs/data-format.md) or a directory of them. When it
 holds several snapshots of one district, the report is of the latest, compared
@@ -298,6 +310,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_run_validate)
 
     p = commands.add_parser(
+        "batch",
+        parents=[sub],
+        formatter_class=_Formatter,
+        help="evaluate a corpus: a row per snapshot (일괄 평가)",
+        description="Evaluates every pledge file under the PATHs (directories, globs or files) at once, on\n"
+        "every core: counts, exact rates, %p changes, ranks within the period and regressions, one row\n"
+        "per snapshot, sorted by district then as_of. The columns are pt.evaluate's table's.",
+        epilog=BATCH_EPILOG,
+    )
+    p.add_argument("paths", metavar="PATH", nargs="+", help="directories, globs or pledge files (경로)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the table to OUT (.csv, .xlsx, .json, .md) atomically; default: CSV on stdout",
+    )
+    p.add_argument(
+        "--criteria",
+        default="kmc",
+        metavar="NAMES",
+        help="criteria presets, comma-separated: kmc, implementation, pledge, mean_progress, in_term "
+        "(평가 기준); default: kmc",
+    )
+    p.add_argument("--by", metavar="DIM", help="add a row per group: field, bureau or department (그룹별 행)")
+    p.add_argument("--strict", action="store_true", help="stop at the first file that fails (첫 오류에서 중단)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no list of failed files")
+    p.add_argument("--workers", type=int, metavar="N", help="threads (default: one per core)")
+    _input_options(p)
+    p.set_defaults(run=_run_batch)
+
+    p = commands.add_parser(
         "demo",
         parents=[sub],
         formatter_class=_Formatter,
@@ -385,6 +428,108 @@ def _utf8_streams() -> None:
 
 
 # -- commands -------------------------------------------------------------------------------
+
+
+BATCH_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "md"}
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    import warnings
+
+    from ._evaluate import evaluate
+
+    output = args.output if args.output not in (None, "-") else None
+    fmt = "csv"
+    if output is not None:
+        fmt = BATCH_FORMATS.get(Path(output).suffix.lower(), "")
+        if not fmt:
+            raise UsageError(f"-o takes a .csv, .xlsx, .json or .md file, not '{output}'")
+        if not Path(output).parent.is_dir():
+            raise UsageError(f"no such directory for the output: '{Path(output).parent}'")
+    sources: list[Any] = []
+    for name in args.paths:
+        if any(c in name for c in "*?[") and not Path(name).exists():
+            sources.append(name)  # a glob, expanded by evaluate
+        else:
+            sources.append(_existing(name))
+    criteria = [c.strip() for c in args.criteria.split(",") if c.strip()]
+    progress = not args.quiet and sys.stderr.isatty()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the failed files are listed below instead
+        if len(sources) == 1 and not isinstance(sources[0], str):
+            source: Any = sources[0]
+        else:
+            source = _expand(sources)
+        result = evaluate(
+            source,
+            criteria=criteria,
+            by=args.by,
+            workers=args.workers,
+            org=_org_path(args),  # a path: evaluate reads an org file with a district column by district
+            strict=args.strict,
+            progress=progress,
+            encoding=args.encoding,
+        )
+    _write_table(result.table, fmt, output)
+    if result.problems and not args.quiet:
+        for problem in result.problems:
+            print(f"{PROG}: {_core.sanitize_terminal(problem.message)}", file=sys.stderr)
+    return EXIT_DATA if result.problems else EXIT_OK
+
+
+def _org_path(args: argparse.Namespace) -> Path | None:
+    if args.org is None:
+        return None
+    path = _existing(args.org)
+    if path.is_dir():
+        raise UsageError(f"--org names a directory, not an org file: '{args.org}'")
+    return path
+
+
+def _expand(sources: list[Any]) -> list[Path]:
+    """Several PATHs: every pledge file of each, in the order given."""
+    from ._evaluate import _paths
+
+    files: list[Path] = []
+    for s in sources:
+        files.extend(_paths(s, []))
+    return files
+
+
+def _write_table(table: Any, fmt: str, output: str | None) -> None:
+    from .report._files import write_atomic
+
+    text_table = table.copy()
+    for name in text_table.columns:
+        if name.endswith("_change_pp"):  # exact Fractions as text: '100/49'
+            text_table[name] = text_table[name].map(lambda v: None if v is None else str(v))
+    if fmt == "xlsx":
+        assert output is not None
+        write_atomic(output, lambda f: text_table.to_excel(f, index=False, sheet_name="batch"))
+        return
+    if fmt == "json":
+        text = text_table.to_json(orient="records", force_ascii=False, date_format="iso", indent=1)
+    elif fmt == "md":
+        text = _markdown(text_table)
+    else:
+        text = text_table.to_csv(index=False, lineterminator="\n")
+    _write_or_print(text, output)
+
+
+def _markdown(table: Any) -> str:
+    def cell(v: object) -> str:
+        return "" if v is None or (isinstance(v, float) and v != v) or v is _na() else str(v).replace("|", "\\|")
+
+    lines = ["| " + " | ".join(table.columns) + " |", "|" + "---|" * len(table.columns)]
+    for row in table.itertuples(index=False):
+        lines.append("| " + " | ".join(cell(v) for v in row) + " |")
+    return "\n".join(lines)
+
+
+def _na() -> object:
+    import pandas as pd
+
+    return pd.NA
 
 
 def _run_report(args: argparse.Namespace) -> int:

@@ -28,4 +28,5 @@ PYBIND11_MODULE(_core, m) {
   register_io(m);
   register_history(m);
   register_report(m);
+  register_batch(m);
 }

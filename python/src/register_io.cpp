@@ -13,9 +13,6 @@ namespace pledgetrack::python {
 
 namespace {
 
-using aliases_t = std::vector<std::pair<std::string, status>>;
-using columns_t = std::vector<std::pair<std::string, std::string>>;
-
 std::optional<io::encoding> to_encoding(const std::optional<std::string>& name) {
   if (!name) return std::nullopt;
   if (const auto enc = io::parse_encoding_name(*name)) return enc;
@@ -28,8 +25,8 @@ char to_delimiter(const std::optional<std::string>& text) {
   return (*text)[0];
 }
 
-/// read_options from arguments already converted to C++ (so that it can run
-/// without the GIL).
+}  // namespace
+
 io::read_options make_read_options(const std::optional<std::string>& encoding_name,
                                    const std::optional<std::string>& delimiter, const std::string& district, int term,
                                    const std::optional<date>& as_of, const std::optional<organization>& org,
@@ -46,6 +43,8 @@ io::read_options make_read_options(const std::optional<std::string>& encoding_na
   options.fill_down = fill_down;
   return options;
 }
+
+namespace {
 
 void register_problem(py::module_& m) {
   py::class_<io::problem> cls(m, "Problem", "One problem found in a file by validate_csv.");
