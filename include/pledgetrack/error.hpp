@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace pledgetrack {
 
@@ -24,6 +25,16 @@ struct source_location {
   std::size_t column = 0;   ///< 1-based field number within the record
   std::string column_name;  ///< the header of that column, when known
   std::string sheet;        ///< a workbook's sheet: line and column are then a cell
+
+  // A constructor rather than an aggregate, so that `{file, line, column, name}`
+  // leaves the sheet out without a missing-initializer warning.
+  source_location(std::string file_ = {}, std::size_t line_ = 0, std::size_t column_ = 0,
+                  std::string column_name_ = {}, std::string sheet_ = {})
+      : file(std::move(file_)),
+        line(line_),
+        column(column_),
+        column_name(std::move(column_name_)),
+        sheet(std::move(sheet_)) {}
 
   friend bool operator==(const source_location&, const source_location&) = default;
 
