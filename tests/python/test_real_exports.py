@@ -55,8 +55,7 @@ def _workbook(path: Path, *, merged: bool) -> Path:
     if merged:
         ws.merge_cells("A1:G1")
         ws.merge_cells("D2:F2")
-        for r in (2, 3):  # 구분, 공약사항, 담당부서 and 추진율 span both header rows
-            pass
+        # 구분, 공약사항, 담당부서 and 추진율 span both header rows.
         ws.merge_cells("A2:A3")
         ws.merge_cells("B2:B3")
         ws.merge_cells("C2:C3")
@@ -203,9 +202,9 @@ def test_fill_down_is_on_by_default_and_can_be_turned_off(tmp_path):
 
 
 def test_cli_validate_prints_notices_and_exits_0_for_a_table_it_can_read(tmp_path, org, capsys):
-    book = _workbook(tmp_path / "city.xlsx", merged=True)
-    # No district or as_of column: give them through a wrapper file? The CLI reads what the
-    # file holds, so write them into the sheet as columns instead.
+    # The command line reads what the file holds: district and as_of become columns
+    # (inserted into a sheet without merged ranges, which insert_cols would not move).
+    book = _workbook(tmp_path / "city.xlsx", merged=False)
     wb = openpyxl.load_workbook(book)
     ws = wb.active
     ws.insert_cols(1, 2)
