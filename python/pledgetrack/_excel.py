@@ -18,7 +18,7 @@ from typing import IO, Any, Union
 
 from ._core import PledgeError
 
-__all__ = ["is_workbook", "sheet_rows"]
+__all__ = ["cells_of", "is_workbook", "sheet_rows"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -58,16 +58,36 @@ def sheet_rows(path: PathLike | IO[bytes], sheet: str | int | None) -> tuple[str
         raise PledgeError(f"{name}: not a readable .xlsx workbook: {e}") from e
     try:
         ws = _choose_sheet(book, sheet, name)
-        rows = [[_text(cell) for cell in row] for row in ws.iter_rows()]
-        for merged in ws.merged_cells.ranges:
-            value = rows[merged.min_row - 1][merged.min_col - 1]
-            for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
-                row = rows[r]
-                for c in range(merged.min_col - 1, min(merged.max_col, len(row))):
-                    row[c] = value
-        return ws.title, rows
+        return ws.title, cells_of(ws)
     finally:
         book.close()
+
+
+def cells_of(ws: Any) -> list[list[str]]:
+    """A loaded sheet's cells as text, row 1 first, each merged range's value in every
+    cell it covers."""
+    width, height = ws.max_column, ws.max_row  # each scans every cell: ask once
+    rows = [[""] * width for _ in range(height)]
+    # The sheet's own cell map holds only the cells that exist; iter_rows would make
+    # an object for every blank cell of the rectangle first, several times slower.
+    cells = getattr(ws, "_cells", None)
+    if isinstance(cells, dict):
+        for (r, c), cell in cells.items():
+            value = cell.value
+            if value is not None:
+                rows[r - 1][c - 1] = value if type(value) is str else _text(value, cell.number_format)
+    else:  # pragma: no cover - an openpyxl without the cell map
+        for r, row in enumerate(ws.iter_rows(), start=1):
+            for c, cell in enumerate(row, start=1):
+                if cell.value is not None:
+                    rows[r - 1][c - 1] = _text(cell.value, cell.number_format)
+    for merged in ws.merged_cells.ranges:
+        value = rows[merged.min_row - 1][merged.min_col - 1]
+        for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
+            row = rows[r]
+            for c in range(merged.min_col - 1, min(merged.max_col, len(row))):
+                row[c] = value
+    return rows
 
 
 def _choose_sheet(book: Any, sheet: str | int | None, name: str) -> Any:
@@ -83,11 +103,8 @@ def _choose_sheet(book: Any, sheet: str | int | None, name: str) -> Any:
     raise PledgeError(f"{name}: no sheet {sheet!r} (the workbook has {known})")
 
 
-def _text(cell: Any) -> str:
-    """A cell's value as the sheet shows it."""
-    value = cell.value
-    if value is None:
-        return ""
+def _text(value: Any, number_format: str) -> str:
+    """A value that is not text as the sheet shows it."""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, _dt.datetime):
@@ -98,7 +115,7 @@ def _text(cell: Any) -> str:
         # repr is the shortest text that reads back as the same float
         # (74.4, not 74.40000000000001); Decimal keeps it exact from there.
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if "%" in (cell.number_format or ""):
+        if "%" in (number_format or ""):
             return _plain(number * 100) + "%"
         return _plain(number)
     return str(value)

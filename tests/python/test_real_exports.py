@@ -233,3 +233,79 @@ def test_cli_column_and_alias_options(tmp_path, capsys):
     assert "'projet' is no column name" in capsys.readouterr().err
     assert main(["validate", str(path), "--alias", "추진완료됨"]) == 2
     assert "--alias takes KEY=VALUE" in capsys.readouterr().err
+
+
+# -- every shape in every form ------------------------------------------------------------------
+# Each table of tests/cpp/test_real_exports.cpp's shapes, written here as UTF-8 CSV, CP949 CSV
+# and an .xlsx sheet: the three read to equal snapshots, and to what the table says.
+
+SHAPES = {
+    "county P8 ids, 공 약 사 항, 담당부서, 장기계획": (
+        [
+            ["번호", "공 약 사 항", "담당부서", "추진현황"],
+            ["P8-01", "농촌 기본소득 시범", "농정과", "정상추진"],
+            ["P8-02", "군민 체육관 건립", "체육시설과", "장기계획"],
+            ["P8-25 (B)", "청년 주거 지원(2단계)", "인구정책과", "완료"],
+        ],
+        lambda s: (
+            [p.id for p in s] == ["P8-01", "P8-02", "P8-25 (B)"]
+            and s["P8-02"].status is pt.Status.NOT_DUE
+            and s["P8-25 (B)"].department == "인구정책과"
+        ),
+    ),
+    "해당됨 / 해당안됨 marks": (
+        [
+            ["관리번호", "세부사업", "완료", "정상추진", "일부추진"],
+            ["1-1", "가", "해당됨", "해당안됨", "해당안됨"],
+            ["1-2", "나", "해당안됨", "해당됨", "해당안됨"],
+            ["1-3", "다", "해당안됨", "해당안됨", "해당됨"],
+        ],
+        lambda s: [p.status for p in s] == [pt.Status.COMPLETED, pt.Status.ON_TRACK, pt.Status.LAGGING],
+    ),
+    "merged field and pledge cells left blank": (
+        [
+            ["관리번호", "분야", "공약명", "세부사업", "주관부서", "추진상황"],
+            ["2-1-1", "골 목 · 경 제", "골목상권 살리기", "상권 르네상스", "경 제 과", "정 상 추 진"],
+            ["2-1-2", "", "", "공공배달앱", "경제과", "완 료"],
+            ["2-2", "", "일자리 창출", "일자리 박람회", "일자리과", "이행 후 계속"],
+        ],
+        lambda s: (
+            [p.field for p in s] == ["골목·경제"] * 3
+            and [p.pledge for p in s] == ["골목상권 살리기", "골목상권 살리기", "일자리 창출"]
+            and s["2-1-1"].department == "경제과"
+            and s["2-2"].status is pt.Status.ONGOING
+        ),
+    ),
+    "status words and a removal": (
+        [
+            ["관리번호", "세부사업", "추진상황"],
+            ["1-1", "가", "미도래"],
+            ["1-2", "나", "지연"],
+            ["1-3", "다", "통·폐합"],
+        ],
+        lambda s: (
+            s["1-1"].status is pt.Status.NOT_DUE
+            and s["1-2"].status is pt.Status.LAGGING
+            and s["1-3"].scope == "removed"
+            and s.completion_rate().denominator == 2
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_each_shape_reads_the_same_from_csv_cp949_and_xlsx(tmp_path, shape):
+    rows, holds = SHAPES[shape]
+    utf8 = tmp_path / "t.csv"
+    utf8.write_text(_csv(rows), encoding="utf-8")
+    cp949 = tmp_path / "t-cp949.csv"
+    cp949.write_bytes(_csv(rows).encode("cp949"))
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    xlsx = tmp_path / "t.xlsx"
+    book.save(xlsx)
+    snaps = [pt.read_csv(utf8, **OPTIONS), pt.read_csv(cp949, **OPTIONS), pt.read_excel(xlsx, **OPTIONS)]
+    assert holds(snaps[0])
+    assert snaps[1] == snaps[0]
+    assert snaps[2] == snaps[0]
