@@ -13,6 +13,7 @@
 #include "pledgetrack/report/render.hpp"
 #include "pledgetrack/report/wording.hpp"
 #include "report_internal.hpp"
+#include "table_layout.hpp"
 
 namespace pledgetrack::report {
 
@@ -20,44 +21,11 @@ namespace {
 
 constexpr std::string_view indent = "  ";
 
-enum class align { left, right };
+using detail::align;
 
-void pad(std::string& out, std::size_t n) { out.append(n, ' '); }
-
-/// An aligned table: columns two spaces apart, a rule of '-' under the
-/// header, no trailing spaces.
 void table(std::string& out, const std::vector<std::string>& header, const std::vector<align>& aligns,
            const std::vector<std::vector<std::string>>& body) {
-  std::vector<std::size_t> widths(header.size(), 0);
-  auto measure = [&](const std::vector<std::string>& row) {
-    for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c)
-      widths[c] = std::max(widths[c], display_width(row[c]));
-  };
-  measure(header);
-  for (const auto& row : body) measure(row);
-
-  auto line = [&](const std::vector<std::string>& row) {
-    std::string text(indent);
-    for (std::size_t c = 0; c < widths.size(); ++c) {
-      const std::string& cell = c < row.size() ? row[c] : std::string();
-      const std::size_t gap = widths[c] - display_width(cell);
-      if (c != 0) text += "  ";
-      if (aligns[c] == align::right) pad(text, gap);
-      text += cell;
-      if (aligns[c] == align::left) pad(text, gap);
-    }
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    out += text + "\n";
-  };
-  line(header);
-  std::string rule(indent);
-  for (std::size_t c = 0; c < widths.size(); ++c) {
-    if (c != 0) rule += "  ";
-    rule.append(std::max<std::size_t>(widths[c], 1), '-');
-  }
-  out += rule + "\n";
-  for (const auto& row : body) line(row);
-  out += '\n';
+  detail::text_table(out, header, aligns, body, indent);
 }
 
 void heading(std::string& out, const std::string& title, char underline) {
