@@ -48,6 +48,7 @@ from ._io import (
 from ._rate import Rate
 from ._snapshot import Dimension, Snapshot
 from .report import QuarterlyReport, report  # the function; the subpackage stays importable
+from ._audit import Audit, Finding, audit
 from ._history import AdjustmentList, Comparison, History, Pace, compare, required_pace
 from ._plot import plot_rate_trend, plot_status_by_field, plot_transitions
 
@@ -57,9 +58,11 @@ __version__: str = _core_version
 __all__ = [
     "Adjustment",
     "AdjustmentList",
+    "Audit",
     "Comparison",
     "Criteria",
     "Dimension",
+    "Finding",
     "History",
     "Organization",
     "Pace",
@@ -75,6 +78,7 @@ __all__ = [
     "Term",
     "Transition",
     "__version__",
+    "audit",
     "cmake_dir",
     "compare",
     "example_names",

@@ -3,6 +3,7 @@
     pledgetrack report FILE [--previous FILE] [--format text|md|html|json|xlsx] [--lang ko|en] [-o OUT]
     pledgetrack compare OLD NEW
     pledgetrack validate FILE...
+    pledgetrack audit DATA STATED [--previous FILE] [--format text|md|json|html]
     pledgetrack demo
 
 Exit status: 0 success; 1 a problem with the data (a file that does not read,
@@ -44,6 +45,7 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT
 
 REPORT_FORMATS = ("text", "md", "html", "json", "xlsx")
 COMPARE_FORMATS = ("text", "md", "json")
+AUDIT_FORMATS = ("text", "md", "json", "html")
 LANGS = ("ko", "en")
 SHARES = ("honest", "largest-remainder")
 DEMO_EXAMPLE = "gwangju-seogu"
@@ -140,6 +142,22 @@ examples (예):
   pledgetrack validate old-export.csv --encoding cp949
 """
 
+AUDIT_EPILOG = """\
+Checks each figure a published report prints (STATED: a CSV or JSON file, docs/audit.md)
+against the figure the data gives, at the precision printed, and names the rule that
+explains each one that differs (rounding, truncation, shares forced to 100, a total of
+rounded parts, another definition, the previous period's figure, a nearby count, % for %p).
+DATA is a pledge file or directory (rows), or a status,count file (counts only). Exit
+status 1 when a figure is unexplained; an explained discrepancy is listed, exit status 0.
+공표된 보고서의 수치를 데이터로 검증하고, 차이가 나는 수치를 설명하는 규칙을 보여 준다.
+설명되지 않는 수치가 있으면 종료 코드 1.
+
+examples (예):
+  pledgetrack audit 2024-03-31.csv stated.csv --previous 2023-12-31.csv
+  pledgetrack audit counts.csv stated.json --format md
+  pledgetrack audit data/seogu/ stated.csv --lang en -o audit.html
+"""
+
 DEMO_EPILOG = """\
 The report of the bundled example, 광주광역시 서구 민선8기, 2024-03-31 against
 2023-12-31 (the previous quarter is a reconstruction; see its SOURCE.md).
@@ -160,6 +178,7 @@ examples (예):
   pledgetrack report q1.csv --previous q4.csv -o q1.html
   pledgetrack compare q4.csv q1.csv
   pledgetrack validate q1.csv
+  pledgetrack audit q1.csv stated.csv --previous q4.csv   check a published report's figures
   pledgetrack report --help                          every option of a command
 """
 
@@ -233,6 +252,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", metavar="FILE", nargs="+", help="pledge files (CSV) or directories")
     _input_options(p)
     p.set_defaults(run=_run_validate)
+
+    p = commands.add_parser(
+        "audit",
+        parents=[sub],
+        formatter_class=_Formatter,
+        help="check a published report's figures against the data (공표 수치 검증)",
+        description="Which figures of a published report hold, and which rule explains the ones that do not.",
+        epilog=AUDIT_EPILOG,
+    )
+    p.add_argument("data", metavar="DATA", help="pledge file or directory, or a status,count file (자료)")
+    p.add_argument("stated", metavar="STATED", help="the report's figures: a CSV or JSON file (공표 수치)")
+    p.add_argument("--previous", metavar="FILE", help="the previous period's data (직전 시점)")
+    _input_options(p)
+    _output_options(p, AUDIT_FORMATS)
+    p.set_defaults(run=_run_audit)
 
     p = commands.add_parser(
         "demo",
@@ -409,6 +443,38 @@ def _run_validate(args: argparse.Namespace) -> int:
             f"{_plural(problems, 'problem')} in {bad_files} of {_plural(len(files), 'file')}"
         )
     return EXIT_OK
+
+
+def _run_audit(args: argparse.Namespace) -> int:
+    from ._audit import audit
+
+    fmt = _output_format(args, default="text")
+    if fmt not in AUDIT_FORMATS:
+        raise UsageError(f"audit writes {', '.join(AUDIT_FORMATS)}, not {fmt}")
+    org = _read_org(args)
+    data, implied_previous = _audit_data(args.data, org, args.encoding)
+    previous = implied_previous
+    if args.previous is not None:
+        previous, _ = _audit_data(args.previous, org, args.encoding)
+    stated = _existing(args.stated)
+    if stated.is_dir():
+        raise UsageError(f"STATED names a directory, not a CSV or JSON file: '{args.stated}'")
+    made = audit(data, stated, previous=previous, lang=args.lang)
+    _write_or_print(made.render(fmt), args.output)
+    if made.unexplained:
+        raise DataProblem(f"{len(made.unexplained)} of {_plural(len(made), 'figure')} unexplained")
+    return EXIT_OK
+
+
+def _audit_data(name: str, org: Organization | None, encoding: str | None) -> tuple[Any, Any]:
+    """Counts per status from a status,count file, or the latest snapshot of a pledge file or
+    directory and the one before it."""
+    path = _existing(name)
+    if path.is_file():
+        counts = _core.read_counts_csv(str(path))
+        if counts is not None:
+            return counts, None
+    return _latest_two(name, org, encoding)
 
 
 # -- helpers ----------------------------------------------------------------------------------

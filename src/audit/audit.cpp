@@ -246,12 +246,18 @@ measured measure_level(const stated_figure& f, const context& ctx, int precision
   std::int64_t denominator = counts.total();
   if (!f.is_percent()) {  // a count: only its numerator can be nudged
     if (ctx.denominator_delta != 0) return none({});
+    const std::int64_t counted = numerator.numerator();
     numerator += fraction(ctx.numerator_delta);
     if (numerator < fraction(0)) return none({});
     measurement m;
     m.value = numerator;
     m.numerator = numerator;
-    m.arithmetic = same(count_text(numerator.numerator()));
+    m.arithmetic = both([&](language l) { return wording::count_in_data(count_text(counted), l); });
+    if (ctx.numerator_delta != 0) {  // "33 + 2 = 35"
+      const std::int64_t delta = ctx.numerator_delta;
+      m.arithmetic = same(count_text(counted) + (delta > 0 ? " + " : " − ") + std::to_string(delta > 0 ? delta : -delta) +
+                          " = " + count_text(numerator.numerator()));
+    }
     return {m, {}};
   }
   if (!nudge(numerator, denominator, ctx, false)) return none({});
@@ -366,7 +372,9 @@ class auditor {
     out.computed = m.value;
     const std::int64_t standard = f.is_percent() ? standard_scaled(m, f, c_.rule) : m.value.numerator();
     out.computed_text = computed_text(f, standard, base);
-    const phrase head = {m.arithmetic.ko + " → " + out.computed_text, m.arithmetic.en + " → " + out.computed_text};
+    const phrase head = f.is_percent() ? phrase{m.arithmetic.ko + " → " + out.computed_text,
+                                                m.arithmetic.en + " → " + out.computed_text}
+                                       : m.arithmetic;
     if (standard == target(f)) {
       out.verdict = verdict::agree;
       out.detail_ko = head.ko;
@@ -497,7 +505,7 @@ class auditor {
             }
             next.rules.push_back(rule::nearby_count);
             next.what.push_back(both([&](language l) {
-              return wording::nearby(numerator, delta, before, before + delta, previous_side, l);
+              return wording::nearby(numerator, !f.is_percent(), delta, before, before + delta, previous_side, l);
             }));
             out.push_back(std::move(next));
           }
@@ -522,12 +530,12 @@ class auditor {
 
   /// The words of a context's value rules, then its arithmetic and display.
   static phrase words_of(const context& ctx, const measurement& m, const display& d, const std::string& value_text,
-                         bool show_arithmetic) {
+                         bool percent) {
     return both([&](language l) {
       std::string out;
       for (const phrase& w : ctx.what) out += w.in(l) + ", ";
-      if (show_arithmetic) out += m.arithmetic.in(l) + " → " + value_text;
-      else out += value_text;
+      // A count's arithmetic is the count itself: no arrow to it.
+      out += m.arithmetic.in(l) + (percent ? " → " + value_text : "");
       if (!d.tail.empty()) out += " " + d.tail.in(l);
       return out;
     });
@@ -551,7 +559,7 @@ class auditor {
       if (d.scaled != target(f)) continue;
       std::vector<rule> rules = ctx.rules;
       rules.insert(rules.end(), d.rules.begin(), d.rules.end());
-      return explanation{ordered(rules), words_of(ctx, *got.m, d, value_text(f, d.scaled), true)};
+      return explanation{ordered(rules), words_of(ctx, *got.m, d, value_text(f, d.scaled), f.is_percent())};
     }
     return std::nullopt;
   }

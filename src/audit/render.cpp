@@ -23,7 +23,7 @@ template <class Escape>
 std::vector<std::vector<std::string>> rows_of(const audit_result& r, language lang, Escape&& escape) {
   std::vector<std::vector<std::string>> rows;
   for (const finding& f : r.findings)
-    rows.push_back({escape(subject_text(f.stated, lang)), escape(f.stated.value.text),
+    rows.push_back({escape(subject_text(f.stated, r.criteria, lang)), escape(f.stated.value.text),
                     f.computed_text.empty() ? "-" : f.computed_text, verdict_text(f.verdict, lang),
                     f.rules.empty() ? "-" : rules_text(f.rules, lang), escape(f.detail(lang))});
   return rows;
@@ -92,7 +92,7 @@ std::string render_json(const audit_result& r, language lang) {
     const stated_figure& s = f.stated;
     w.open_object();
     w.field("figure", to_string(s.figure));
-    w.field("subject", subject_text(s, lang));
+    w.field("subject", subject_text(s, r.criteria, lang));
     w.field("status", s.status_text);
     std::vector<std::string> statuses;
     for (const status st : s.statuses) statuses.push_back(quoted(to_string(st)));

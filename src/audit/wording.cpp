@@ -54,7 +54,7 @@ std::string rules_text(const std::vector<rule>& rules, language lang) {
 std::string figure_text(figure_kind k, language lang) {
   const bool ko = is_ko(lang);
   switch (k) {
-    case figure_kind::rate: return ko ? "이행률" : "rate";
+    case figure_kind::rate: return ko ? "율" : "rate";
     case figure_kind::share: return ko ? "비율" : "share";
     case figure_kind::count: return ko ? "건수" : "count";
     case figure_kind::total: return ko ? "계" : "total";
@@ -63,8 +63,13 @@ std::string figure_text(figure_kind k, language lang) {
   return {};
 }
 
-std::string subject_text(const stated_figure& f, language lang) {
-  std::string out = figure_text(f.figure, lang);
+std::string subject_text(const stated_figure& f, const criteria& c, language lang) {
+  // A rate is named by the report's criteria, so that a 공약이행완료율 is never
+  // called an 이행률.
+  const std::string rate_name = is_ko(lang) ? c.name_ko : c.name;
+  std::string out = f.figure == figure_kind::rate     ? rate_name
+                    : f.figure == figure_kind::change ? rate_name + (is_ko(lang) ? " 증감" : ", change")
+                                                      : figure_text(f.figure, lang);
   if (!f.statuses.empty()) out += " · " + wording::statuses_text(f.statuses, lang);
   for (std::size_t i = 0; i < f.dimensions.size(); ++i)
     out += (i ? " × " : " · ") + wording::group_text(f.dimensions[i], f.groups[i], lang);
@@ -131,6 +136,10 @@ std::string empty_group(const std::string& groups, language lang) {
 std::string group_text(dimension d, const std::string& key, language lang) {
   if (is_ko(lang)) return std::string(label_ko(d)) + " " + key;
   return std::string(to_string(d)) + " " + key;
+}
+
+std::string count_in_data(const std::string& n, language lang) {
+  return is_ko(lang) ? "데이터의 건수 " + n : n + " in the data";
 }
 
 std::string mean_of(std::int64_t n, const std::string& percent, language lang) {
@@ -202,12 +211,12 @@ std::string carried_over(language lang) {
   return is_ko(lang) ? "직전 시점의 수치를 그대로 씀" : "the previous period's figure carried over";
 }
 
-std::string nearby(bool numerator, std::int64_t delta, std::int64_t before, std::int64_t after, bool previous_period,
-                   language lang) {
+std::string nearby(bool numerator, bool count, std::int64_t delta, std::int64_t before, std::int64_t after,
+                   bool previous_period, language lang) {
   const std::int64_t n = delta < 0 ? -delta : delta;
   if (is_ko(lang)) {
     std::string out = previous_period ? "직전 시점 " : "";
-    out += numerator ? "분자" : "분모";
+    out += count ? "건수" : numerator ? "분자" : "분모";
     return out + "가 " + std::to_string(n) + "건 " + (delta > 0 ? "많음" : "적음") + "(" + std::to_string(before) +
            " 대신 " + std::to_string(after) + ")";
   }
@@ -215,7 +224,7 @@ std::string nearby(bool numerator, std::int64_t delta, std::int64_t before, std:
   std::string out = n <= 3 ? words[n] : std::to_string(n);
   out += n == 1 ? " project " : " projects ";
   out += delta > 0 ? "more" : "fewer";
-  out += numerator ? " in the numerator" : " in the denominator";
+  if (!count) out += numerator ? " in the numerator" : " in the denominator";
   if (previous_period) out += " of the previous period";
   return out + " (" + std::to_string(after) + " for " + std::to_string(before) + ")";
 }

@@ -228,6 +228,16 @@ TEST_SUITE("audit") {
     CHECK(contains(nearby.detail_en, "one project fewer in the numerator (53 for 54)"));
   }
 
+  TEST_CASE("a count two more than the data's is a nearby count") {
+    const audit_data q1 = audit_data::of(example::q1_2024());
+    const finding f = one(q1, figure("count", "35건", "완료+이행후계속추진"));
+    CHECK(f.computed_text == "33");
+    CHECK(f.rules == std::vector<rule>{rule::nearby_count});
+    CHECK(f.detail_en == "33 in the data; printed 35건: two projects more (35 for 33), 33 + 2 = 35");
+    CHECK(f.detail_ko == "데이터의 건수 33; 표시된 35건: 건수가 2건 많음(33 대신 35), 33 + 2 = 35");
+    CHECK(one(q1, figure("count", "33건", "완료+이행후계속추진")).detail_ko == "데이터의 건수 33");
+  }
+
   TEST_CASE("80.0% for 70 projects with 36 complete and 34 on track is unexplained") {
     // KMC 36/70 = 51.4%, 이행률 70/70 = 100%: nothing near 80.0.
     const finding f = one(counts_of({{status::completed, 36}, {status::on_track, 34}}), figure("rate", "80.0%"));

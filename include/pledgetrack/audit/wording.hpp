@@ -26,8 +26,9 @@ namespace pledgetrack::audit {
 /// 비율, 건수, … / rate, share, ….
 [[nodiscard]] std::string figure_text(figure_kind k, report::language lang);
 /// What a stated figure is about: "비율 · 정상추진", "건수 · 분야 마을·자치",
-/// "rate", "count · field 골목·경제 × bureau 문화경제국".
-[[nodiscard]] std::string subject_text(const stated_figure& f, report::language lang);
+/// "count · field 골목·경제 × bureau 문화경제국"; a rate or change is named by
+/// the criteria: "공약이행완료율", "KMC completion rate, change".
+[[nodiscard]] std::string subject_text(const stated_figure& f, const criteria& c, report::language lang);
 /// The title of an audit: "공표 수치 검증" / "Audit of published figures".
 [[nodiscard]] std::string audit_title(report::language lang);
 /// The columns of the findings table: 항목, 표시, 계산, 판정, 규칙, 산식 / figure,
@@ -49,6 +50,7 @@ namespace wording {
 [[nodiscard]] std::string empty_denominator(report::language lang);
 [[nodiscard]] std::string empty_group(const std::string& groups, report::language lang);
 [[nodiscard]] std::string group_text(dimension d, const std::string& key, report::language lang);
+[[nodiscard]] std::string count_in_data(const std::string& n, report::language lang);
 [[nodiscard]] std::string mean_of(std::int64_t n, const std::string& percent, report::language lang);
 [[nodiscard]] std::string rounded_twice(int first, int then, report::language lang);
 [[nodiscard]] std::string fewer_decimals(rounding rule, int decimals, const std::string& printed_as,
@@ -60,7 +62,7 @@ namespace wording {
 [[nodiscard]] std::string subgroup(const std::string& group, report::language lang);
 [[nodiscard]] std::string new_in_term(report::language lang);
 [[nodiscard]] std::string carried_over(report::language lang);
-[[nodiscard]] std::string nearby(bool numerator, std::int64_t delta, std::int64_t before, std::int64_t after,
+[[nodiscard]] std::string nearby(bool numerator, bool count, std::int64_t delta, std::int64_t before, std::int64_t after,
                                  bool previous_period, report::language lang);
 [[nodiscard]] std::string in_points(report::language lang);
 [[nodiscard]] std::string in_percent(report::language lang);
