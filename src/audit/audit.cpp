@@ -107,6 +107,11 @@ struct measurement {
   phrase arithmetic;
   fraction numerator;  ///< of a ratio (a count for counts)
   std::int64_t denominator = 0;
+  phrase levels;  ///< a change: the two rates it is the difference of
+  /// The arithmetic with the levels first, when there are any.
+  [[nodiscard]] std::string full(language l) const {
+    return levels.empty() ? arithmetic.in(l) : levels.in(l) + "; " + arithmetic.in(l);
+  }
 };
 
 /// A measurement, or why there is none.
@@ -287,11 +292,8 @@ measured measure(const stated_figure& f, const context& ctx, int precision) {
     m.value = now.m->value - before.m->value;
     m.arithmetic = same(a + " − " + b + " = " + signed_text(round_scaled(m.value, rounding::half_up, precision), precision) + "%p");
   }
-  // "(33/49) … (32/49)": the counts behind the two rates.
-  const phrase counts_now = now.m->arithmetic;
-  const phrase counts_before = before.m->arithmetic;
-  m.arithmetic = {counts_now.ko + ", " + counts_before.ko + "; " + m.arithmetic.ko,
-                  counts_now.en + ", " + counts_before.en + "; " + m.arithmetic.en};
+  // "33/49 = 67.35%, 32/49 = 65.31%": the counts behind the two rates.
+  m.levels = {now.m->arithmetic.ko + ", " + before.m->arithmetic.ko, now.m->arithmetic.en + ", " + before.m->arithmetic.en};
   return {m, {}};
 }
 
@@ -372,8 +374,7 @@ class auditor {
     out.computed = m.value;
     const std::int64_t standard = f.is_percent() ? standard_scaled(m, f, c_.rule) : m.value.numerator();
     out.computed_text = computed_text(f, standard, base);
-    const phrase head = f.is_percent() ? phrase{m.arithmetic.ko + " → " + out.computed_text,
-                                                m.arithmetic.en + " → " + out.computed_text}
+    const phrase head = f.is_percent() ? phrase{m.full(ko) + " → " + out.computed_text, m.full(en) + " → " + out.computed_text}
                                        : m.arithmetic;
     if (standard == target(f)) {
       out.verdict = verdict::agree;
@@ -535,7 +536,10 @@ class auditor {
       std::string out;
       for (const phrase& w : ctx.what) out += w.in(l) + ", ";
       // A count's arithmetic is the count itself: no arrow to it.
-      out += m.arithmetic.in(l) + (percent ? " → " + value_text : "");
+      // A change's rates are shown again only when a rule changed them.
+      const bool same_levels = std::all_of(ctx.rules.begin(), ctx.rules.end(),
+                                           [](rule r) { return r == rule::percent_for_points; });
+      out += (same_levels ? m.arithmetic.in(l) : m.full(l)) + (percent ? " → " + value_text : "");
       if (!d.tail.empty()) out += " " + d.tail.in(l);
       return out;
     });
