@@ -178,6 +178,22 @@ class Audit:
         rows = [Finding._from_json(item) for item in self.to_dict(lang)["findings"]]
         return pd.DataFrame([[getattr(f, c) for c in columns] for f in rows], columns=columns)
 
+    def differences(self, format: str = "text", lang: Lang | None = None) -> str:
+        """The section a quarterly report gains when its published figures are given: the
+        figures that differ, explained or not ("공표 보고서와 다른 수치"), as 'text', 'md' or
+        'html' (a fragment)."""
+        if format in ("text", "md"):
+            return _core.render_audit(self._result, f"differences-{format}", lang or self._lang)
+        if format == "html":
+            from ._html import escape
+
+            data = self.to_dict(lang)
+            shown = [f for f in data["findings"] if f["verdict"] != "agree"]
+            if not shown:
+                return f"<h2>{escape(data['differences_title'])}</h2><p>{escape(data['no_differences'])}</p>"
+            return f"<h2>{escape(data['differences_title'])}</h2>" + self._table({**data, "findings": shown})
+        raise ValueError(f"unknown format {format!r} for the differences (known: text, md, html)")
+
     def render(self, format: str = "text", lang: Lang | None = None) -> str:
         """The findings in ``format``: 'text', 'md', 'json' or 'html'."""
         if format in ("text", "md", "json"):

@@ -702,5 +702,7 @@ def audit(
     criteria: Criteria | None = None,
 ) -> AuditResult: ...
 def render_audit(
-    result: AuditResult, format: Literal["text", "md", "markdown", "json"] = "text", lang: _Lang = "ko"
+    result: AuditResult,
+    format: Literal["text", "md", "markdown", "json", "differences-text", "differences-md"] = "text",
+    lang: _Lang = "ko",
 ) -> str: ...

@@ -119,6 +119,7 @@ examples (예):
   pledgetrack report data/seogu/ --format html -o 2024Q1.html
   pledgetrack report 2024-03-31.csv --lang en --format md
   pledgetrack report data/seogu/ -o 2024Q1.xlsx --shares largest-remainder
+  pledgetrack report data/seogu/ --published stated.csv    # and where the published report differs
 """
 
 COMPARE_EPILOG = """\
@@ -219,6 +220,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="honest",
         help="rounding of the status shares: honest (each on its own; may sum to 99.9) or "
         "largest-remainder (Hamilton; sums to 100) (비율 반올림 방식); default: honest",
+    )
+    p.add_argument(
+        "--published",
+        metavar="STATED",
+        help="the published report's figures (CSV or JSON, docs/audit.md): adds a section listing where "
+        "the published report differs (공표 보고서와 다른 수치); exit status 1 when one is unexplained",
     )
     p.set_defaults(run=_run_report)
 
@@ -366,7 +373,37 @@ def _run_report(args: argparse.Namespace) -> int:
     if args.previous is not None:
         previous, _ = _latest_two(args.previous, org, args.encoding)
     made = report(current, previous, org=org, shares=_shares(args.shares))
-    _emit(made, fmt, args)
+    if args.published is None:
+        _emit(made, fmt, args)
+        return EXIT_OK
+    return _emit_with_audit(made, current, previous, fmt, args)
+
+
+def _emit_with_audit(made: Any, current: Any, previous: Any, fmt: str, args: argparse.Namespace) -> int:
+    """The report with its audit section: the published figures checked against the data the
+    report was rebuilt from, the ones that differ listed after the report (JSON: under "audit")."""
+    from ._audit import audit
+
+    if fmt == "xlsx":
+        raise UsageError("--published writes text, md, html or json, not xlsx")
+    stated = _existing(args.published)
+    checked = audit(current, stated, previous=previous, lang=args.lang)
+    text = made.render(fmt, args.lang)
+    assert isinstance(text, str)
+    if fmt in ("text", "md"):
+        text = text.rstrip("\n") + "\n\n" + checked.differences(fmt)
+    elif fmt == "html":
+        at = text.rfind("</body>")
+        section = f'<section class="audit">{checked.differences("html")}</section>\n'
+        text = text[:at] + section + text[at:] if at >= 0 else text + section
+    else:  # json: the report's object gains an "audit" member, the rest byte for byte as it was
+        body = text.rstrip()
+        assert body.endswith("}")
+        audit_json = checked.to_json().rstrip().replace("\n", "\n  ")
+        text = body[:-1].rstrip() + ',\n  "audit": ' + audit_json + "\n}\n"
+    _write_or_print(text, args.output)
+    if checked.unexplained:
+        raise DataProblem(f"{len(checked.unexplained)} of {_plural(len(checked), 'published figure')} unexplained")
     return EXIT_OK
 
 

@@ -38,13 +38,17 @@ audit::audit_data to_audit_data(const py::handle& value) {
                        std::string(py::str(py::type::of(value).attr("__name__"))));
 }
 
-enum class audit_format { text, markdown, json };
+enum class audit_format { text, markdown, json, differences_text, differences_markdown };
 
 audit_format parse_format(const std::string& text) {
   if (text == "text") return audit_format::text;
   if (text == "md" || text == "markdown") return audit_format::markdown;
   if (text == "json") return audit_format::json;
-  throw parse_error("unknown audit format (known: text, md, json; html is rendered in Python)", text);
+  if (text == "differences-text") return audit_format::differences_text;
+  if (text == "differences-md") return audit_format::differences_markdown;
+  throw parse_error(
+      "unknown audit format (known: text, md, json, differences-text, differences-md; html is rendered in Python)",
+      text);
 }
 
 }  // namespace
@@ -124,11 +128,14 @@ void register_audit(py::module_& m) {
           case audit_format::text: return audit::render_text(r, l);
           case audit_format::markdown: return audit::render_markdown(r, l);
           case audit_format::json: return audit::render_json(r, l);
+          case audit_format::differences_text: return audit::render_differences_text(r, l);
+          case audit_format::differences_markdown: return audit::render_differences_markdown(r, l);
         }
         return std::string();
       },
       py::arg("result"), py::arg("format") = "text", py::arg("lang") = "ko",
-      "The findings as 'text' (a terminal), 'md' (GitHub Markdown) or 'json', in 'ko' or 'en'.");
+      "The findings as 'text' (a terminal), 'md' (GitHub Markdown) or 'json', in 'ko' or 'en';\n"
+      "'differences-text' and 'differences-md' give a report's section of the figures that differ.");
 }
 
 }  // namespace pledgetrack::python

@@ -20,10 +20,12 @@ using report::language;
 using report::detail::align;
 
 template <class Escape>
-std::vector<std::vector<std::string>> rows_of(const audit_result& r, language lang, Escape&& escape) {
+std::vector<std::vector<std::string>> rows_of(const audit_result& r, language lang, Escape&& escape,
+                                              bool differences_only = false) {
   std::vector<std::vector<std::string>> rows;
   for (const finding& f : r.findings)
-    rows.push_back({escape(subject_text(f.stated, r.criteria, lang)), escape(f.stated.value.text),
+    if (!differences_only || f.is_discrepancy())
+      rows.push_back({escape(subject_text(f.stated, r.criteria, lang)), escape(f.stated.value.text),
                     f.computed_text.empty() ? "-" : f.computed_text, verdict_text(f.verdict, lang),
                     f.rules.empty() ? "-" : rules_text(f.rules, lang), escape(f.detail(lang))});
   return rows;
@@ -57,6 +59,27 @@ std::string render_markdown(const audit_result& r, language lang) {
   return out;
 }
 
+std::string render_differences_text(const audit_result& r, language lang) {
+  const std::string title = differences_title(lang);
+  std::string out = title + "\n";
+  out.append(report::display_width(title), '-');
+  out += "\n\n";
+  if (r.discrepancies() == 0) return out + "- " + no_differences_text(r, lang) + "\n";
+  out += summary_text(r, lang) + "\n\n";
+  report::detail::text_table(out, findings_header(lang), aligns(),
+                             rows_of(r, lang, [](const std::string& s) { return report::sanitize_terminal(s); }, true));
+  return out;
+}
+
+std::string render_differences_markdown(const audit_result& r, language lang) {
+  std::string out = "## " + differences_title(lang) + "\n\n";
+  if (r.discrepancies() == 0) return out + "- " + no_differences_text(r, lang) + "\n";
+  out += "- " + summary_text(r, lang) + "\n\n";
+  report::detail::markdown_table(out, findings_header(lang), aligns(),
+                                 rows_of(r, lang, [](const std::string& s) { return report::escape_markdown(s); }, true));
+  return out;
+}
+
 std::string render_json(const audit_result& r, language lang) {
   using report::detail::fraction_value;
   using report::detail::quoted;
@@ -67,6 +90,8 @@ std::string render_json(const audit_result& r, language lang) {
   w.field("language", report::to_string(lang));
   w.field("title", audit_title(lang));
   w.field("summary", summary_text(r, lang));
+  w.field("differences_title", differences_title(lang));
+  w.field("no_differences", no_differences_text(r, lang));
   w.key("criteria");
   w.open_object();
   w.field("name", lang == language::ko ? r.criteria.name_ko : r.criteria.name);

@@ -80,6 +80,17 @@ std::string subject_text(const stated_figure& f, const criteria& c, language lan
 
 std::string audit_title(language lang) { return is_ko(lang) ? "공표 수치 검증" : "Audit of published figures"; }
 
+std::string differences_title(language lang) {
+  return is_ko(lang) ? "공표 보고서와 다른 수치" : "Where the published report differs";
+}
+
+std::string no_differences_text(const audit_result& r, language lang) {
+  const std::string n = std::to_string(r.findings.size());
+  return is_ko(lang) ? "공표된 수치 " + n + "개가 모두 데이터와 일치함"
+                     : (r.findings.size() == 1 ? "The published figure agrees" : "All " + n + " published figures agree") +
+                           std::string(" with the data");
+}
+
 std::vector<std::string> findings_header(language lang) {
   if (is_ko(lang)) return {"항목", "표시", "계산", "판정", "규칙", "산식"};
   return {"figure", "stated", "computed", "verdict", "rule", "arithmetic"};

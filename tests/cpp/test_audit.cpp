@@ -344,6 +344,14 @@ TEST_SUITE("audit") {
     const std::string md = render_markdown(r, report::language::en);
     CHECK(contains(md, "| figure | stated | computed | verdict | rule | arithmetic |"));
     CHECK(contains(md, "% for %p"));
+    const std::string differences = render_differences_markdown(r, report::language::ko);
+    CHECK(differences.rfind("## 공표 보고서와 다른 수치\n\n- 40개 수치: 일치 37, 설명됨 3, 설명 안 됨 0\n", 0) == 0);
+    CHECK(contains(differences, "| 비율 · 정상추진 (2. 점검결과: 비율) | 30\\.7% | 30.6% | 설명됨 | 합계 100 맞춤 |"));
+    CHECK_FALSE(contains(differences, "일치 |"));  // only the figures that differ
+    const audit_result agreeing = audit_figures(q1, {figure("rate", "67.3%")});
+    CHECK(render_differences_text(agreeing, report::language::en) ==
+          "Where the published report differs\n----------------------------------\n\n- The published figure agrees with "
+          "the data\n");
     const std::string json = render_json(r, report::language::en);
     CHECK(contains(json, "\"format\": \"pledgetrack.audit\""));
     CHECK(contains(json, "\"rules\": [\"forced_to_100\"]"));

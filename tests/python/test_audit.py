@@ -229,6 +229,27 @@ def test_cli_writes_html(capsys, tmp_path, example_dir):
     assert html.startswith("<!DOCTYPE html>") and "직전 시점 자료가 주어지지 않음" in html
 
 
+def test_the_report_gains_an_audit_section(capsys, example_dir):
+    data = str(example_dir / "2024-03-31.csv")
+    previous = str(example_dir / "2023-12-31.csv")
+    status, plain, _ = run(capsys, "report", data, "--previous", previous, "--format", "md")
+    assert status == 0
+    status, out, _ = run(capsys, "report", data, "--previous", previous, "--format", "md", "--published", str(SEED_STATED))
+    assert status == 0
+    # The report as it was, then the section with the three figures that differ.
+    assert out.startswith(plain.rstrip("\n") + "\n\n## 공표 보고서와 다른 수치\n")
+    section = out[len(plain):]
+    assert section.count("설명됨") == 4  # the summary line and three rows
+    assert "| 일치 |" not in section
+    status, out, _ = run(capsys, "report", data, "--previous", previous, "--format", "json", "--published", str(SEED_STATED))
+    assert status == 0
+    report = json.loads(out)
+    assert report["audit"]["counts"] == {"figures": 40, "agree": 37, "explained": 3, "unexplained": 0}
+    status, out, _ = run(capsys, "report", data, "--previous", previous, "--format", "html", "--published", str(SEED_STATED))
+    assert status == 0
+    assert '<section class="audit"><h2>공표 보고서와 다른 수치</h2>' in out and out.rstrip().endswith("</html>")
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

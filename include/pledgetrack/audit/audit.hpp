@@ -69,4 +69,13 @@ namespace pledgetrack::audit {
 /// with the words of the table's header for the HTML view.
 [[nodiscard]] std::string render_json(const audit_result& r, report::language lang = report::language::ko);
 
+/// The section a quarterly report rebuilt from data gains when the published
+/// figures are given ("공표 보고서와 다른 수치" / "Where the published report
+/// differs"): the figures that differ, explained or not, or a line saying
+/// that every published figure agrees. For a terminal and for Markdown (a
+/// level-2 heading, as the report's sections).
+[[nodiscard]] std::string render_differences_text(const audit_result& r, report::language lang = report::language::ko);
+[[nodiscard]] std::string render_differences_markdown(const audit_result& r,
+                                                      report::language lang = report::language::ko);
+
 }  // namespace pledgetrack::audit

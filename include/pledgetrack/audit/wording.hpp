@@ -31,6 +31,11 @@ namespace pledgetrack::audit {
 [[nodiscard]] std::string subject_text(const stated_figure& f, const criteria& c, report::language lang);
 /// The title of an audit: "공표 수치 검증" / "Audit of published figures".
 [[nodiscard]] std::string audit_title(report::language lang);
+/// The title of a report's audit section: "공표 보고서와 다른 수치" / "Where
+/// the published report differs".
+[[nodiscard]] std::string differences_title(report::language lang);
+/// "공표된 수치 40개가 모두 데이터와 일치함" / "All 40 published figures agree with the data".
+[[nodiscard]] std::string no_differences_text(const audit_result& r, report::language lang);
 /// The columns of the findings table: 항목, 표시, 계산, 판정, 규칙, 산식 / figure,
 /// stated, computed, verdict, rule, arithmetic.
 [[nodiscard]] std::vector<std::string> findings_header(report::language lang);
