@@ -97,6 +97,9 @@ class Finding:
         )
 
 
+Finding.__init__.__doc__ = "Made by :func:`pledgetrack.audit`, from the core's findings."
+
+
 class Audit:
     """The findings of one audit, one per stated figure, in their order. Made by
     :func:`pledgetrack.audit`. ``lang`` ('ko' or 'en') is the language of the details."""
@@ -117,6 +120,7 @@ class Audit:
 
     @property
     def lang(self) -> str:
+        """The language of the details and of the default outputs: 'ko' or 'en'."""
         return self._lang
 
     @property

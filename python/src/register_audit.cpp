@@ -56,8 +56,11 @@ audit_format parse_format(const std::string& text) {
 void register_audit(py::module_& m) {
   py::class_<audit::stated_figure> figure(m, "StatedFigure",
                                           "One figure of a published report (docs/audit.md), checked when made.");
-  figure.def_property_readonly("figure", [](const audit::stated_figure& f) { return std::string(to_string(f.figure)); });
-  figure.def_property_readonly("value", [](const audit::stated_figure& f) { return f.value.text; });
+  figure.def_property_readonly(
+      "figure", [](const audit::stated_figure& f) { return std::string(to_string(f.figure)); },
+      "rate, share, count, total or change.");
+  figure.def_property_readonly(
+      "value", [](const audit::stated_figure& f) { return f.value.text; }, "The figure as printed: '30.7%'.");
   figure.def("__eq__", [](const audit::stated_figure& a, const audit::stated_figure& b) { return a == b; },
              py::is_operator());
   figure.def("__repr__", [](const audit::stated_figure& f) { return python_repr(f, "StatedFigure"); });
@@ -99,7 +102,8 @@ void register_audit(py::module_& m) {
 
   py::class_<audit::audit_result> result(m, "AuditResult",
                                          "The findings of one audit (opaque: read it through render_audit).");
-  result.def_property_readonly("unexplained", &audit::audit_result::unexplained);
+  result.def_property_readonly("unexplained", &audit::audit_result::unexplained,
+                               "How many figures no rule explains (or cannot be computed).");
   result.def("__len__", [](const audit::audit_result& r) { return r.findings.size(); });
   result.def("__eq__", [](const audit::audit_result& a, const audit::audit_result& b) { return a == b; },
              py::is_operator());

@@ -214,7 +214,7 @@ def test_cli_exits_1_when_a_figure_is_unexplained(capsys, tmp_path):
     status, out, err = run(capsys, "audit", str(counts), str(stated), "--lang", "en", "--format", "md")
     assert status == 1
     # The stated text comes from the user, so it is escaped ("80." could start a Markdown list).
-    assert "| rate | 80\\.0% | 51.4% | unexplained | - | 36/70 = 51.43% → 51.4%; printed 80.0%: no rule" in out
+    assert "| KMC completion rate | 80\\.0% | 51.4% | unexplained | - | 36/70 = 51.43% → 51.4%; printed 80.0%: no rule" in out
     assert err.strip() == "pledgetrack: error: 1 of 1 figure unexplained"
 
 
