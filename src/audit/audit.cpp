@@ -393,7 +393,7 @@ class auditor {
       out.verdict = verdict::unexplained;
       out.detail_ko = head.ko + printed_as.ko + wording::no_rule(ko);
       out.detail_en = head.en + printed_as.en + wording::no_rule(en);
-      if (!data_.has_rows()) {
+      if (!base.data->has_rows()) {
         out.detail_ko += " (" + wording::rows_not_tried(ko) + ")";
         out.detail_en += " (" + wording::rows_not_tried(en) + ")";
       }

@@ -110,6 +110,11 @@ TEST_SUITE("audit") {
                          parse_error);
     CHECK_THROWS_AS((void)make_stated_figure("count", "5", "", "field", "", "", "", at), parse_error);
     CHECK_THROWS_AS((void)make_stated_figure("rate", "-5%", "", "", "", "", "", at), parse_error);
+    CHECK_THROWS_WITH_AS((void)make_stated_figure("total", "49.5", "", "", "", "", "", at),
+                         "stated.csv:4 (column 'value'): a count is a whole number: '49.5'", parse_error);
+    CHECK_THROWS_WITH_AS((void)make_stated_figure("change", "2.0%p", "", "", "", "previous", "", at),
+                         "stated.csv:4 (column 'period'): a change spans both periods; give no period: 'previous'",
+                         parse_error);
   }
 
   TEST_CASE("the seed's published figures all agree or are explained") {

@@ -157,7 +157,8 @@ inline std::vector<std::string> split_trimmed(std::string_view s, std::string_vi
     throw fail(at_column("value"), "only a change has a sign or an arrow", v.text);
   if (f.figure == figure_kind::count && v.unit != printed_unit::none)
     throw fail(at_column("value"), "a count is a number of projects, not a percent", v.text);
-  if (f.figure == figure_kind::count && v.decimals != 0)
+  if ((f.figure == figure_kind::count || f.figure == figure_kind::total) && v.unit == printed_unit::none &&
+      v.decimals != 0)
     throw fail(at_column("value"), "a count is a whole number", v.text);
   if ((f.figure == figure_kind::rate || f.figure == figure_kind::share) && v.unit == printed_unit::points)
     throw fail(at_column("value"), "a rate or a share is in %, not in %p", v.text);
