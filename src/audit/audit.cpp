@@ -188,6 +188,7 @@ measured ratio(fraction numerator, std::int64_t denominator, int precision) {
 /// result is no count (negative, or more complete than counted).
 bool nudge(fraction& numerator, std::int64_t& denominator, const context& ctx, bool previous_side) {
   if (ctx.delta_on_previous != previous_side) return true;
+  if (ctx.numerator_delta == 0 && ctx.denominator_delta == 0) return true;  // an empty denominator is ratio()'s to name
   if (ctx.numerator_delta != 0) {
     if (numerator.denominator() != 1) return false;
     numerator += fraction(ctx.numerator_delta);

@@ -303,6 +303,8 @@ TEST_SUITE("audit") {
     CHECK(contains(group.detail_en, "only counts were given"));
     const finding change = one(counts, figure("change", "2.0%p"));
     CHECK(change.detail_en == "cannot be computed from the data: no previous period was given");
+    const finding empty = one(counts_of({{status::completed, 0}}), figure("rate", "0.0%"));
+    CHECK(empty.detail_en == "cannot be computed from the data: an empty denominator (nothing counted)");
     const finding missing = one(audit_data::of(example::q1_2024()), figure("count", "5", "", "field", "마을자치"));
     CHECK(missing.detail_ko == "데이터로 산출할 수 없음: '마을자치'에 해당하는 사업이 없음");
   }
