@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace pledgetrack {
 
@@ -20,21 +21,40 @@ class error : public std::runtime_error {
 /// 0 means "not known" (for example a value given by the caller, not a file).
 struct source_location {
   std::string file;         ///< path, or "" for text not read from a file
-  std::size_t line = 0;     ///< 1-based physical line of the record
+  std::size_t line = 0;     ///< 1-based physical line of the record (a sheet's row)
   std::size_t column = 0;   ///< 1-based field number within the record
   std::string column_name;  ///< the header of that column, when known
+  std::string sheet;        ///< a workbook's sheet: line and column are then a cell
+
+  // A constructor rather than an aggregate, so that `{file, line, column, name}`
+  // leaves the sheet out without a missing-initializer warning.
+  source_location(std::string file_ = {}, std::size_t line_ = 0, std::size_t column_ = 0,
+                  std::string column_name_ = {}, std::string sheet_ = {})
+      : file(std::move(file_)),
+        line(line_),
+        column(column_),
+        column_name(std::move(column_name_)),
+        sheet(std::move(sheet_)) {}
 
   friend bool operator==(const source_location&, const source_location&) = default;
 
-  /// "file:line:column (column 'name')", leaving out the parts not known.
+  /// "file:line:column (column 'name')", leaving out the parts not known; in
+  /// a workbook "file:sheet!F7 (column 'name')", the cell as Excel names it.
   [[nodiscard]] std::string to_string() const {
     std::string out = file.empty() ? std::string("<input>") : file;
-    // Appended piece by piece: `":" + std::to_string(n)` trips GCC 12's -Wrestrict.
-    if (line != 0) {
+    if (!sheet.empty()) {
+      out += ':';
+      out += sheet;
+      if (line != 0) {
+        out += '!';
+        if (column != 0) out += column_letters(column);
+        out += std::to_string(line);
+      }
+    } else if (line != 0) {
       out += ':';
       out += std::to_string(line);
     }
-    if (column != 0) {
+    if (column != 0 && sheet.empty()) {
       out += ':';
       out += std::to_string(column);
     }
@@ -44,6 +64,14 @@ struct source_location {
       out += "')";
     }
     return out;
+  }
+
+  /// A column number as a spreadsheet names it: 1 → A, 27 → AA.
+  [[nodiscard]] static std::string column_letters(std::size_t column) {
+    std::string letters;
+    for (; column > 0; column = (column - 1) / 26)
+      letters.insert(letters.begin(), static_cast<char>('A' + (column - 1) % 26));
+    return letters;
   }
 };
 
@@ -62,6 +90,16 @@ class parse_error : public error {
   parse_error(std::string problem, std::string text)
       : parse_error(source_location{}, std::move(problem), std::move(text)) {}
 
+  /// A problem with nothing to quote ("empty status label", "empty file"):
+  /// the message ends with the problem, not with an empty quote that would
+  /// read as if it were the problem.
+  [[nodiscard]] static parse_error unquoted(source_location where, std::string problem) {
+    parse_error e(std::move(where), std::move(problem), std::string());
+    e.quoted_ = false;
+    static_cast<std::runtime_error&>(e) = std::runtime_error(compose(e.where_, e.problem_, {}, false));
+    return e;
+  }
+
   [[nodiscard]] const source_location& where() const noexcept { return where_; }
   [[nodiscard]] const std::string& problem() const noexcept { return problem_; }
   [[nodiscard]] const std::string& text() const noexcept { return text_; }
@@ -69,16 +107,18 @@ class parse_error : public error {
   /// The same error, placed at a location (used when a value parser's error
   /// is raised from inside a file reader).
   [[nodiscard]] parse_error at(source_location where) const {
+    if (!quoted_) return unquoted(std::move(where), problem_);
     return parse_error(std::move(where), problem_, text_);
   }
 
  private:
   static std::string compose(const source_location& where, std::string_view problem,
-                             std::string_view text) {
+                             std::string_view text, bool quoted = true) {
     std::string out;
     const bool located = !where.file.empty() || where.line != 0;
     if (located) out = where.to_string() + ": ";
     out += problem;
+    if (!quoted) return out;
     out += ": '";
     out += text;
     out += "'";
@@ -88,6 +128,7 @@ class parse_error : public error {
   source_location where_;
   std::string problem_;
   std::string text_;
+  bool quoted_ = true;
 };
 
 /// Data that parses but does not hold together: a duplicate project id,

@@ -35,10 +35,12 @@ from ._core import (
 from ._core import __version__ as _core_version
 from ._install import cmake_dir, include_dir
 from ._io import (
+    column_names,
     example_names,
     example_path,
     load_example,
     read_csv,
+    read_excel,
     read_org,
     read_many,
     read_snapshots,
@@ -48,9 +50,16 @@ from ._io import (
 from ._rate import Rate
 from ._snapshot import Dimension, Snapshot
 from .report import QuarterlyReport, report  # the function; the subpackage stays importable
+from ._evaluate import Evaluation, criteria_presets, evaluate
 from ._audit import Audit, Finding, audit
 from ._history import AdjustmentList, Comparison, History, Pace, compare, required_pace
-from ._plot import plot_rate_trend, plot_status_by_field, plot_transitions
+from ._plot import (
+    plot_district_vs_others,
+    plot_rate_distribution,
+    plot_rate_trend,
+    plot_status_by_field,
+    plot_transitions,
+)
 
 __version__: str = _core_version
 """The version of pledgetrack, from the C++ constant ``pledgetrack::version``."""
@@ -62,6 +71,7 @@ __all__ = [
     "Comparison",
     "Criteria",
     "Dimension",
+    "Evaluation",
     "Finding",
     "History",
     "Organization",
@@ -80,17 +90,23 @@ __all__ = [
     "__version__",
     "audit",
     "cmake_dir",
+    "column_names",
     "compare",
+    "criteria_presets",
+    "evaluate",
     "example_names",
     "example_path",
     "format_decimal",
     "include_dir",
     "load_example",
     "parse_date",
+    "plot_district_vs_others",
+    "plot_rate_distribution",
     "plot_rate_trend",
     "plot_status_by_field",
     "plot_transitions",
     "read_csv",
+    "read_excel",
     "read_org",
     "read_many",
     "read_snapshots",

@@ -3,7 +3,7 @@
 
 import datetime
 import enum
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -338,6 +338,10 @@ class Problem:
     def column(self) -> int: ...
     @property
     def column_name(self) -> str: ...
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def severity(self) -> Literal["error", "warning", "notice"]: ...
     def __eq__(self, other: object) -> bool: ...
 
 
@@ -351,6 +355,8 @@ def read_csv(
     as_of: datetime.date | str | None = None,
     org: Organization | None = None,
     aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
 ) -> list[Snapshot]: ...
 def read_csv_files(
     paths: Sequence[str],
@@ -363,7 +369,54 @@ def read_csv_files(
     as_of: datetime.date | str | None = None,
     org: Organization | None = None,
     aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
 ) -> list[list[Snapshot]]: ...
+class BatchEvaluation:
+    @property
+    def criteria(self) -> list[str]: ...
+    @property
+    def by(self) -> list[str]: ...
+    @property
+    def problems(self) -> list[Problem]: ...
+    def columns(self) -> list[str]: ...
+    def table(self) -> dict[str, Any]: ...
+    def files(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+
+def criteria_presets() -> list[str]: ...
+def criteria_preset(name: str) -> Criteria: ...
+def read_org_csv_by_district(path: str, *, encoding: str | None = None) -> list[tuple[str, Organization]] | None: ...
+def evaluate_files(
+    paths: Sequence[str],
+    *,
+    threads: int = 0,
+    criteria: Sequence[str] = ("kmc",),
+    by: Sequence[str] = (),
+    strict: bool = False,
+    orgs: Sequence[Organization] = (),
+    file_org: Sequence[int] = (),
+    district_orgs: Sequence[tuple[str, Organization]] = (),
+    progress: Callable[[int], object] | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    district: str = "",
+    term: int = 0,
+    as_of: datetime.date | str | None = None,
+    org: Organization | None = None,
+    aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
+) -> BatchEvaluation: ...
+def evaluate_snapshots(
+    snapshots: Sequence[Snapshot],
+    *,
+    threads: int = 0,
+    criteria: Sequence[str] = ("kmc",),
+    by: Sequence[str] = (),
+) -> BatchEvaluation: ...
+def combine_evaluations(parts: Sequence[BatchEvaluation]) -> BatchEvaluation: ...
 def read_csv_bytes(
     data: bytes,
     name: str = "<bytes>",
@@ -375,6 +428,8 @@ def read_csv_bytes(
     as_of: datetime.date | str | None = None,
     org: Organization | None = None,
     aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
 ) -> list[Snapshot]: ...
 def validate_csv(
     path: str,
@@ -386,7 +441,41 @@ def validate_csv(
     as_of: datetime.date | str | None = None,
     org: Organization | None = None,
     aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
 ) -> list[Problem]: ...
+def read_table(
+    rows: Sequence[Sequence[str]],
+    name: str,
+    sheet: str,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    district: str = "",
+    term: int = 0,
+    as_of: datetime.date | str | None = None,
+    org: Organization | None = None,
+    aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
+) -> list[Snapshot]: ...
+def validate_table(
+    rows: Sequence[Sequence[str]],
+    name: str,
+    sheet: str,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    district: str = "",
+    term: int = 0,
+    as_of: datetime.date | str | None = None,
+    org: Organization | None = None,
+    aliases: Sequence[tuple[str, Status]] = (),
+    columns: Sequence[tuple[str, str]] = (),
+    fill_down: bool = True,
+) -> list[Problem]: ...
+def column_names() -> list[str]: ...
+def check_encoding(name: str) -> None: ...
 def read_org_csv(path: str, *, encoding: str | None = None) -> Organization: ...
 def write_csv(
     path: str,

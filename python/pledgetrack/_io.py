@@ -12,15 +12,17 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Union
 
-from . import _core
+from . import _core, _excel
 from ._core import Organization, PledgeError, Problem, Status
 from ._snapshot import Snapshot, _term_number, _to_date
 
 __all__ = [
+    "column_names",
     "example_names",
     "example_path",
     "load_example",
     "read_csv",
+    "read_excel",
     "read_many",
     "read_org",
     "read_snapshots",
@@ -48,8 +50,12 @@ def _reader_options(
     as_of: _dt.date | str | None,
     organization: Organization | None,
     aliases: Mapping[str, Status] | None,
+    columns: Mapping[str, str] | None = None,
+    fill_down: bool = True,
 ) -> dict[str, object]:
     """read_csv's keywords as the C++ readers take them."""
+    if columns is not None and not isinstance(columns, Mapping):
+        raise TypeError(f"columns takes a mapping from your header to a column name, not {columns!r}")
     return dict(
         encoding=encoding,
         delimiter=delimiter,
@@ -58,6 +64,8 @@ def _reader_options(
         as_of=_to_date(as_of),
         org=organization,
         aliases=list((aliases or {}).items()),
+        columns=list((columns or {}).items()),
+        fill_down=bool(fill_down),
     )
 
 
@@ -71,24 +79,34 @@ def read_csv(
     org: PathLike | Organization | None = None,
     delimiter: str | None = None,
     aliases: Mapping[str, Status] | None = None,
+    columns: Mapping[str, str] | None = None,
+    fill_down: bool = True,
 ) -> Snapshot | list[Snapshot]:
     """Reads a pledge file: a :class:`Snapshot`, or a list when the file holds several
     (one per district, term and as_of, in order of first appearance). Use
-    :func:`read_snapshots` to always get a list.
+    :func:`read_snapshots` to always get a list. A workbook (.xlsx) is recognised by its
+    first bytes and read as by :func:`read_excel`.
 
     ``path`` is a path or a binary file object. ``encoding`` ('utf-8', 'cp949', 'utf-16',
     …) overrides detection; ``district``, ``term`` ('민선8기' or 8) and ``as_of`` (a date or
     text) fill in what the file has no column for; ``org`` (a path or an
     :class:`Organization`) fills empty bureaus from departments, and its bureau order is
     remembered on the snapshots (:attr:`Snapshot.bureau_order`); ``aliases`` adds status
-    labels of the source ({'추진 중(지연)': Status.LAGGING}).
+    labels of the source ({'추진 중(지연)': Status.LAGGING}); ``columns`` maps the source's
+    own headers to column names ({'사업 내용': 'project'}; :func:`column_names` lists them);
+    ``fill_down=False`` leaves blank field and pledge cells blank instead of filling them
+    from the row above of the same field or pledge (merged cells, exported).
 
-    Any problem is a :class:`PledgeError` naming file, line, column and the text.
+    Any problem is a :class:`PledgeError` naming file, line, column and the text;
+    :func:`validate_csv` lists every problem, and how each cell was interpreted.
 
     >>> snap = pledgetrack.read_csv("2024-03-31.csv", org="org.csv")
     """
+    if _excel.is_workbook(path):
+        return read_excel(path, encoding=encoding, district=district, term=term, as_of=as_of, org=org,
+                          aliases=aliases, columns=columns, fill_down=fill_down)  # fmt: skip
     organization = _organization(org, encoding)
-    options = _reader_options(encoding, delimiter, district, term, as_of, organization, aliases)
+    options = _reader_options(encoding, delimiter, district, term, as_of, organization, aliases, columns, fill_down)
     if hasattr(path, "read"):
         data = path.read()  # type: ignore[union-attr]
         name = str(getattr(path, "name", "<stream>"))
@@ -111,6 +129,8 @@ def read_many(
     org: PathLike | Organization | None = None,
     delimiter: str | None = None,
     aliases: Mapping[str, Status] | None = None,
+    columns: Mapping[str, str] | None = None,
+    fill_down: bool = True,
 ) -> list[Snapshot]:
     """Every snapshot in many pledge files, read in parallel: the first file's snapshots, then
     the second's, and so on. 여러 파일을 병렬로 읽는다.
@@ -128,13 +148,22 @@ def read_many(
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
         raise ValueError(f"workers must be a whole number of at least 1, or None (one per core): {workers!r}")
     organization = _organization(org, encoding)
-    per_file = _core.read_csv_files(
-        [os.fsdecode(p) for p in paths],
-        threads=workers or 0,
-        **_reader_options(encoding, delimiter, district, term, as_of, organization, aliases),
-    )
+    options = _reader_options(encoding, delimiter, district, term, as_of, organization, aliases, columns, fill_down)
+    names = [os.fsdecode(p) for p in paths]
+    # Workbooks (rare in a batch) are read one by one in Python; the text
+    # files all at once on C++ threads; the result keeps the order given.
+    books = {i for i, name in enumerate(names) if _excel.is_workbook(name)}
+    per_text_file = iter(_core.read_csv_files([n for i, n in enumerate(names) if i not in books],
+                                              threads=workers or 0, **options))  # type: ignore[arg-type]
     order = tuple(organization.bureaus) if organization is not None else None
-    return [Snapshot._wrap(s, order) for snapshots in per_file for s in snapshots]
+    out: list[Snapshot] = []
+    for i, name in enumerate(names):
+        if i in books:
+            title, rows = _excel.sheet_rows(name, None)
+            out += [Snapshot._wrap(s, order) for s in _core.read_table(rows, name, title, **options)]  # type: ignore[arg-type]
+        else:
+            out += [Snapshot._wrap(s, order) for s in next(per_text_file)]
+    return out
 
 
 def read_snapshots(
@@ -144,15 +173,17 @@ def read_snapshots(
     org: PathLike | Organization | None = None,
     **options: object,
 ) -> list[Snapshot]:
-    """Every snapshot in a file, or in a directory: each ``*.csv`` in it except
+    """Every snapshot in a file, or in a directory: each ``*.csv`` and ``*.xlsx`` in it except
     ``org.csv``, sorted by ``as_of`` (then district). A directory's ``org.csv`` is used as
     ``org`` unless one is given. The files are read in parallel (:func:`read_many`); other
     keywords are :func:`read_csv`'s."""
     path = Path(os.fsdecode(path_or_dir))
     if path.is_dir():
-        files = sorted(p for p in path.glob("*.csv") if p.name.lower() != "org.csv")
+        files = sorted(
+            p for p in path.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and p.name.lower() != "org.csv"
+        )
         if not files:
-            raise PledgeError(f"no pledge files (*.csv other than org.csv) in directory '{path}'")
+            raise PledgeError(f"no pledge files (*.csv or *.xlsx other than org.csv) in directory '{path}'")
         if org is None and (path / "org.csv").is_file():
             org = path / "org.csv"
     else:
@@ -172,13 +203,62 @@ def validate_csv(
     org: PathLike | Organization | None = None,
     delimiter: str | None = None,
     aliases: Mapping[str, Status] | None = None,
+    columns: Mapping[str, str] | None = None,
+    fill_down: bool = True,
+    sheet: str | int | None = None,
 ) -> list[Problem]:
-    """Every problem in a pledge file at once (an empty list when it reads cleanly).
-    Takes :func:`read_csv`'s options."""
+    """Every problem in a pledge file (or workbook) at once, in the order met: errors, and
+    the warnings and notices that say how the file was read (a cell filled down, a spaced-out
+    name closed up, a title row skipped, a total row checked); each has a ``severity``. An
+    empty list when it reads cleanly with nothing to interpret. Takes :func:`read_csv`'s
+    options."""
     organization = _organization(org, encoding)
-    return _core.validate_csv(  # type: ignore[arg-type]
-        os.fsdecode(path), **_reader_options(encoding, delimiter, district, term, as_of, organization, aliases)
-    )
+    options = _reader_options(encoding, delimiter, district, term, as_of, organization, aliases, columns, fill_down)
+    if _excel.is_workbook(path):
+        title, rows = _excel.sheet_rows(path, sheet)
+        return _core.validate_table(rows, os.fsdecode(path), title, **options)  # type: ignore[arg-type]
+    return _core.validate_csv(os.fsdecode(path), **options)  # type: ignore[arg-type]
+
+
+def read_excel(
+    path: PathLike | IO[bytes],
+    sheet: str | int | None = None,
+    *,
+    encoding: str | None = None,
+    district: str | None = None,
+    term: int | str | None = None,
+    as_of: _dt.date | str | None = None,
+    org: PathLike | Organization | None = None,
+    aliases: Mapping[str, Status] | None = None,
+    columns: Mapping[str, str] | None = None,
+    fill_down: bool = True,
+) -> Snapshot | list[Snapshot]:
+    """Reads a pledge table from an Excel workbook (.xlsx): the first visible sheet, or
+    ``sheet`` (a name or a 0-based index). 엑셀 통합 문서에서 공약 표를 읽는다.
+
+    Title rows above the header, a two-row header (a 추진상황 group spanning one column
+    per status), merged cells (their value carried into every cell they cover) and heading
+    or total rows are read as governments publish them. The cells go to the same C++
+    reader as a CSV file, so the rules, results and errors are those of :func:`read_csv`;
+    messages name the sheet's cells (``2024Q1!F7``). ``encoding`` applies to an org file
+    given by path. An Excel 97 workbook (.xls) is refused: save it as .xlsx or CSV.
+
+    >>> snap = pledgetrack.read_excel("2024년 1분기 공약 추진실적.xlsx", org="org.csv")
+    """
+    organization = _organization(org, encoding)
+    options = _reader_options(None, None, district, term, as_of, organization, aliases, columns, fill_down)
+    name = os.fsdecode(path) if not hasattr(path, "read") else str(getattr(path, "name", "<workbook>"))
+    title, rows = _excel.sheet_rows(path, sheet)
+    cores = _core.read_table(rows, name, title, **options)  # type: ignore[arg-type]
+    order = tuple(organization.bureaus) if organization is not None else None
+    snapshots = [Snapshot._wrap(s, order) for s in cores]
+    return snapshots[0] if len(snapshots) == 1 else snapshots
+
+
+def column_names() -> list[str]:
+    """The column names your headers can be mapped to with ``columns=`` (read_csv):
+    ``['district', 'term', 'as_of', 'id', 'field', 'pledge', 'project', …, 'extra']``."""
+    return _core.column_names()
 
 
 def write_csv(

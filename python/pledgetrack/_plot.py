@@ -24,6 +24,7 @@ from ._history import Comparison, History
 from ._snapshot import Dimension, Snapshot, _criteria
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
@@ -31,6 +32,8 @@ __all__ = [
     "STATUS_COLORS",
     "TRANSITION_COLORS",
     "hangul_font",
+    "plot_district_vs_others",
+    "plot_rate_distribution",
     "plot_rate_trend",
     "plot_status_by_field",
     "plot_transitions",
@@ -176,7 +179,11 @@ def plot_status_by_field(snapshot: Snapshot, ax: Axes | None = None, *, dim: Dim
     Draws on ``ax`` (a new figure when None) and returns it.
     """
     groups = snapshot.counts_by(dim)
-    labels = list(groups)
+    # The groups in the order the cross-tab and the report use (bureaus in the org
+    # file's order, then any other in order of first appearance).
+    labels = [str(g) for g in snapshot.crosstab(dim, dim).index[:-1]]
+    zeros = dict.fromkeys(Status, 0)
+    groups = {g: groups.get(g, zeros) for g in labels}
     present = [s for s in Status if any(groups[g][s] for g in labels)]
     ax = _axes(ax, (7.2, 4.4))
     positions = list(range(len(labels)))
@@ -194,6 +201,8 @@ def plot_status_by_field(snapshot: Snapshot, ax: Axes | None = None, *, dim: Dim
         )
         bottoms = [b + n for b, n in zip(bottoms, counts)]
     ax.set_xticks(positions, labels)
+    # Headroom over the tallest bar, so that it does not touch the frame.
+    ax.set_ylim(0, max(bottoms, default=0) * 1.15 or 1)
     ax.set_xlabel(_core.dimension_label_ko(dim))
     ax.set_ylabel("단위사업 수")
     when = f" ({snapshot.period})" if snapshot.period else ""
@@ -283,3 +292,107 @@ def _use_hangul_font(figure: Figure) -> None:
 
 def _label(status: Status | None) -> str:
     return "없음" if status is None else status.label_ko
+
+
+def _whole_rows(evaluation: object) -> pd.DataFrame:
+    """The whole snapshots' rows of an Evaluation (its groups' rows left out)."""
+    table = evaluation.table  # type: ignore[attr-defined]
+    return table[table["dimension"].isna()] if "dimension" in table.columns else table
+
+
+def _criteria_of(evaluation: object, criteria: str | None) -> str:
+    names = evaluation.criteria  # type: ignore[attr-defined]
+    name = names[0] if criteria is None else criteria
+    if name not in names:
+        raise ValueError(f"the evaluation has no criteria '{name}' (it has: {', '.join(names)})")
+    return name
+
+
+def _name_ko(criteria: str) -> str:
+    """The Korean name of a preset, from the core (공약이행완료율, 이행률, …)."""
+    return _core.criteria_preset(criteria).name_ko
+
+
+def plot_rate_distribution(
+    evaluation: object, period: str | None = None, ax: Axes | None = None, *, criteria: str | None = None
+) -> Axes:
+    """The distribution of the rate over the districts in one period (분기): a histogram
+    in 5%p bins, with the median marked. ``period`` ('2024Q1') defaults to the latest in
+    the evaluation; ``criteria`` to its first. Districts without a rate are counted in the
+    title, not drawn.
+
+    >>> pledgetrack.plot_rate_distribution(pledgetrack.evaluate("data/"), "2024Q1")
+    """
+    name = _criteria_of(evaluation, criteria)
+    rows = _whole_rows(evaluation)
+    periods = sorted(p for p in rows["period"].dropna().unique())
+    if not periods:
+        raise ValueError("the evaluation has no dated snapshots to plot")
+    period = periods[-1] if period is None else period
+    if period not in periods:
+        raise ValueError(f"no snapshots in period '{period}' (periods: {', '.join(periods)})")
+    in_period = rows[rows["period"] == period]
+    percents = in_period[f"{name}_percent"].dropna()
+    ax = _axes(ax, (6.4, 4.0))
+    ax.hist(percents, bins=[5 * i for i in range(21)], color=STATUS_COLORS[Status.ONGOING], edgecolor="white")
+    if len(percents):
+        median = float(percents.median())
+        ax.axvline(median, color="#333333", linestyle="--", linewidth=1)
+        ax.annotate(f"중앙값 {median:.1f}%", (median, 1), xycoords=("data", "axes fraction"),
+                    xytext=(4, -14), textcoords="offset points", fontsize=9)
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}%"))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(f"{_name_ko(name)} (%)")
+    ax.set_ylabel("자치단체 수")
+    missing = len(in_period) - len(percents)
+    note = f", 비율 없음 {missing}곳" if missing else ""
+    ax.set_title(f"{period} {_name_ko(name)} 분포 (자치단체 {len(in_period)}곳{note})")
+    ax.grid(axis="y", alpha=0.3)
+    _use_hangul_font(ax.figure)
+    return ax
+
+
+def plot_district_vs_others(
+    evaluation: object, district: str, ax: Axes | None = None, *, criteria: str | None = None
+) -> Axes:
+    """One district's rate over the periods against the others': their median, and the band
+    from their first to their third quartile. ``criteria`` defaults to the evaluation's
+    first.
+
+    >>> pledgetrack.plot_district_vs_others(result, "광주광역시 서구")
+    """
+    name = _criteria_of(evaluation, criteria)
+    rows = _whole_rows(evaluation).dropna(subset=["period"])
+    column = f"{name}_percent"
+    mine = rows[rows["district"] == district]
+    if mine.empty:
+        raise ValueError(f"no district '{district}' in the evaluation")
+    others = rows[rows["district"] != district].groupby("period")[column]
+    periods = sorted(rows["period"].unique())
+    positions = list(range(len(periods)))
+    quartiles = others.quantile([0.25, 0.5, 0.75]).unstack() if len(rows) > len(mine) else None
+    ax = _axes(ax, (6.4, 4.0))
+    if quartiles is not None:
+        q = quartiles.reindex(periods)
+        ax.fill_between(positions, q[0.25], q[0.75], color="#d9d9d9", label="다른 자치단체 (사분위 범위)")
+        ax.plot(positions, q[0.5], color="#737373", linestyle="--", label="다른 자치단체 중앙값")
+    # The district's last snapshot of each period.
+    own = mine.groupby("period")[column].last().reindex(periods)
+    ax.plot(positions, own, marker="o", linewidth=2, color=STATUS_COLORS[Status.COMPLETED], label=district)
+    ax.set_xticks(positions, periods)
+    ax.set_xlim(-0.5, len(positions) - 0.5)
+    from matplotlib.ticker import FuncFormatter
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}%"))
+    ax.set_xlabel("분기")
+    ax.set_ylabel(f"{_name_ko(name)} (%)")
+    ax.set_title(f"{district} {_name_ko(name)}: 다른 자치단체와 비교")
+    ax.legend(loc="best", fontsize=8)
+    ax.grid(axis="y", alpha=0.3)
+    if len(periods) > 8:
+        ax.tick_params(axis="x", labelrotation=45)
+    _use_hangul_font(ax.figure)
+    return ax

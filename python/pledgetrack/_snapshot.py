@@ -21,7 +21,7 @@ from ._rate import Rate
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Dimension", "Snapshot"]
+__all__ = ["Dimension", "Snapshot", "StatusCounts"]
 
 Dimension = Literal["field", "pledge", "department", "bureau", "status"]
 """A property projects are grouped by: 분야, 공약, 주관부서, 실·국, 추진상황."""
@@ -153,12 +153,13 @@ class Snapshot:
 
     # -- figures ------------------------------------------------------------
 
-    def counts(self) -> dict[Status, int]:
-        """Projects in scope by status: every Status in the KMC order, zeros included.
+    def counts(self) -> StatusCounts:
+        """Projects in scope by status: every Status in the KMC order, zeros included
+        (a dict; in Jupyter a table with the Korean labels).
 
         Projects removed through the adjustment procedure (공약조정) are not counted.
         """
-        return _core.count_statuses(self._snapshot)
+        return StatusCounts(_core.count_statuses(self._snapshot))
 
     def completion_rate(self, criteria: Criteria | None = None, basis: str | None = None) -> Rate:
         """The rate under ``criteria`` (default the KMC completion rate, 공약이행완료율).
@@ -361,6 +362,19 @@ class Snapshot:
         caption = f"{self.district}{term}{as_of} · 단위사업 {len(self)}개"
         footer = f"{rate.criteria.name_ko if rate.criteria else ''} {rate} ({rate.numerator}/{rate.denominator})"
         return _html.table(["추진상황", "건수", "비율"], rows, caption=caption, footer=footer)
+
+
+class StatusCounts(dict[Status, int]):
+    """{Status: count} as :meth:`Snapshot.counts` returns it: a plain dict in every way
+    (equality, order, pickling, ``repr``), which Jupyter shows as a table of the
+    statuses' Korean labels (추진상황 | 건수), zeros included, and the total."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        rows: list[list[object]] = [[s.label_ko, n] for s, n in self.items()]
+        rows.append(["계", sum(self.values())])
+        return _html.table(["추진상황", "건수"], rows)
 
 
 # -- helpers ----------------------------------------------------------------

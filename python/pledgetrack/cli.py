@@ -4,12 +4,14 @@
     pledgetrack compare OLD NEW
     pledgetrack validate FILE...
     pledgetrack audit DATA STATED [--previous FILE] [--format text|md|json|html]
+    pledgetrack batch PATH... [-o table.csv|.xlsx|.json|.md] [--criteria kmc,implementation] [--by field]
     pledgetrack demo
 
 Exit status: 0 success; 1 a problem with the data (a file that does not read,
 validation problems, snapshots that do not go together) or with writing the
-output; 2 a usage error (an unknown option, a missing argument, an input path
-that does not exist, xlsx without -o). A missing input file counts as a usage
+output (-o in a directory that does not exist or cannot be written); 2 a usage
+error (an unknown option, a bad option value such as an unknown --encoding, a
+missing argument, an input path that does not exist, xlsx without -o). A missing input file counts as a usage
 error, as argparse counts an unreadable ``FileType`` argument: the command line
 named something that is not there, and nothing was read. Errors are one line
 on stderr, ``pledgetrack: error: …``; ``--debug`` adds the traceback.
@@ -59,6 +61,10 @@ class DataProblem(Exception):
     """The data does not allow what was asked (exit status 1)."""
 
 
+class OutputProblem(Exception):
+    """The output file cannot be written (exit status 1, as an OSError while writing)."""
+
+
 # -- the parser ------------------------------------------------------------------------
 
 
@@ -103,9 +109,77 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--encoding",
         metavar="NAME",
+        type=_encoding_name,
         help="encoding of the input files (utf-8, cp949, utf-16, …); default: detected",
     )
+    p.add_argument(
+        "--column",
+        metavar="HEADER=NAME",
+        action="append",
+        default=[],
+        type=_mapping("--column"),
+        help="read the column headed HEADER as NAME (project, department, status, …; 열 이름 지정), repeatable",
+    )
+    p.add_argument(
+        "--alias",
+        metavar="LABEL=STATUS",
+        action="append",
+        default=[],
+        type=_mapping("--alias"),
+        help="read the status label LABEL as STATUS (완료, 정상추진, … or completed, on_track, …), repeatable",
+    )
+    p.add_argument(
+        "--no-fill-down",
+        dest="fill_down",
+        action="store_false",
+        help="leave blank field and pledge cells blank (default: filled from the row above of the same pledge)",
+    )
 
+
+def _mapping(option: str) -> Any:
+    """An argparse type for KEY=VALUE; a malformed one is a usage error (exit 2)."""
+
+    def parse(text: str) -> tuple[str, str]:
+        key, sep, value = text.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise argparse.ArgumentTypeError(f"{option} takes KEY=VALUE, not '{text}'")
+        return key.strip(), value.strip()
+
+    return parse
+
+
+def _reading(args: argparse.Namespace) -> dict[str, Any]:
+    """The reading keywords the input options give (read_csv, read_snapshots, validate_csv)."""
+    from ._core import Status, column_names
+
+    aliases = {}
+    for label, name in getattr(args, "alias", []):
+        try:
+            aliases[label] = Status.parse(name)
+        except PledgeError as e:
+            raise UsageError(f"--alias {label}={name}: {e}") from None
+    known = column_names()
+    for header, name in getattr(args, "column", []):
+        if name not in known:
+            raise UsageError(f"--column {header}={name}: '{name}' is no column name (known: {', '.join(known)})")
+    return dict(
+        encoding=args.encoding,
+        columns=dict(getattr(args, "column", [])),
+        aliases=aliases,
+        fill_down=getattr(args, "fill_down", True),
+    )
+
+
+BATCH_EPILOG = """\
+Each file uses the org.csv in its own folder when there is one, else --org; an
+--org file with a district column (자치단체) gives each district its own rows.
+Files that fail are listed on stderr (unless --quiet) and the exit status is 1;
+the table holds every file that read. Examples:
+  pledgetrack batch data/ -o table.csv
+  pledgetrack batch 'data/*/2024-*.csv' --criteria kmc,implementation --by field -o table.xlsx
+파일마다 자기 폴더의 org.csv를, 없으면 --org를 쓴다(자치단체 열이 있으면 그 자치단체의 행). 읽지 못한 파일은 표준 오류에 나열하고
+종료 코드 1로 끝난다.
+"""
 
 REPORT_EPILOG = """\
 FILE is a pledge file (CSV, docs/data-format.md) or a directory of them. When it
@@ -171,8 +245,9 @@ examples (예):
 """
 
 MAIN_EPILOG = """\
-exit status (종료 코드): 0 success; 1 a problem with the data or the output file;
-2 a usage error (unknown option, missing argument, no such input file).
+exit status (종료 코드): 0 success; 1 a problem with the data or the output file
+(-o that cannot be written); 2 a usage error (unknown option, bad option value such
+as an unknown --encoding, missing argument, no such input file).
 
 examples (예):
   pledgetrack demo                                   the seed report, rebuilt from data
@@ -276,6 +351,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_run_audit)
 
     p = commands.add_parser(
+        "batch",
+        parents=[sub],
+        formatter_class=_Formatter,
+        help="evaluate a corpus: a row per snapshot (일괄 평가)",
+        description="Evaluates every pledge file under the PATHs (directories, globs or files) at once, on\n"
+        "every core: counts, exact rates, %p changes, ranks within the period and regressions, one row\n"
+        "per snapshot, sorted by district then as_of. The columns are pt.evaluate's table's.",
+        epilog=BATCH_EPILOG,
+    )
+    p.add_argument("paths", metavar="PATH", nargs="+", help="directories, globs or pledge files (경로)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the table to OUT (.csv, .xlsx, .json, .md) atomically; default: CSV on stdout",
+    )
+    p.add_argument(
+        "--criteria",
+        default="kmc",
+        metavar="NAMES",
+        help="criteria presets, comma-separated: kmc, implementation, pledge, mean_progress, in_term "
+        "(평가 기준); default: kmc",
+    )
+    p.add_argument("--by", metavar="DIM", help="add a row per group: field, bureau or department (그룹별 행)")
+    p.add_argument("--strict", action="store_true", help="stop at the first file that fails (첫 오류에서 중단)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no list of failed files")
+    p.add_argument("--workers", type=int, metavar="N", help="threads (default: one per core)")
+    _input_options(p)
+    p.set_defaults(run=_run_batch)
+
+    p = commands.add_parser(
         "demo",
         parents=[sub],
         formatter_class=_Formatter,
@@ -308,7 +414,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return e.code if isinstance(e.code, int) else EXIT_OK if e.code is None else EXIT_USAGE
     except UsageError as e:
         return _fail(e, EXIT_USAGE, debug)
-    except (PledgeError, DataProblem) as e:
+    except (PledgeError, DataProblem, OutputProblem) as e:
         return _fail(e, EXIT_DATA, debug)
     except OSError as e:
         if isinstance(e, BrokenPipeError):
@@ -332,7 +438,9 @@ def _fail(error: object, status: int, debug: bool, exc: BaseException | None = N
 
 
 def _os_message(e: OSError) -> str:
-    name = e.filename if e.filename is not None else ""
+    # A failed rename (the atomic write's last step) names the temporary file first and
+    # the output file, the one the user named, second.
+    name = e.filename2 if e.filename2 is not None else e.filename if e.filename is not None else ""
     reason = e.strerror or str(e)
     return f"{reason}: '{name}'" if name else reason
 
@@ -363,15 +471,117 @@ def _utf8_streams() -> None:
 # -- commands -------------------------------------------------------------------------------
 
 
+BATCH_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "md"}
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    import warnings
+
+    from ._evaluate import evaluate
+
+    output = args.output if args.output not in (None, "-") else None
+    fmt = "csv"
+    if output is not None:
+        fmt = BATCH_FORMATS.get(Path(output).suffix.lower(), "")
+        if not fmt:
+            raise UsageError(f"-o takes a .csv, .xlsx, .json or .md file, not '{output}'")
+        if not Path(output).parent.is_dir():
+            raise UsageError(f"no such directory for the output: '{Path(output).parent}'")
+    sources: list[Any] = []
+    for name in args.paths:
+        if any(c in name for c in "*?[") and not Path(name).exists():
+            sources.append(name)  # a glob, expanded by evaluate
+        else:
+            sources.append(_existing(name))
+    criteria = [c.strip() for c in args.criteria.split(",") if c.strip()]
+    progress = not args.quiet and sys.stderr.isatty()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the failed files are listed below instead
+        if len(sources) == 1 and not isinstance(sources[0], str):
+            source: Any = sources[0]
+        else:
+            source = _expand(sources)
+        result = evaluate(
+            source,
+            criteria=criteria,
+            by=args.by,
+            workers=args.workers,
+            org=_org_path(args),  # a path: evaluate reads an org file with a district column by district
+            strict=args.strict,
+            progress=progress,
+            encoding=args.encoding,
+        )
+    _write_table(result.table, fmt, output)
+    if result.problems and not args.quiet:
+        for problem in result.problems:
+            print(f"{PROG}: {_core.sanitize_terminal(problem.message)}", file=sys.stderr)
+    return EXIT_DATA if result.problems else EXIT_OK
+
+
+def _org_path(args: argparse.Namespace) -> Path | None:
+    if args.org is None:
+        return None
+    path = _existing(args.org)
+    if path.is_dir():
+        raise UsageError(f"--org names a directory, not an org file: '{args.org}'")
+    return path
+
+
+def _expand(sources: list[Any]) -> list[Path]:
+    """Several PATHs: every pledge file of each, in the order given."""
+    from ._evaluate import _paths
+
+    files: list[Path] = []
+    for s in sources:
+        files.extend(_paths(s, []))
+    return files
+
+
+def _write_table(table: Any, fmt: str, output: str | None) -> None:
+    from .report._files import write_atomic
+
+    text_table = table.copy()
+    for name in text_table.columns:
+        if name.endswith("_change_pp"):  # exact Fractions as text: '100/49'
+            text_table[name] = text_table[name].map(lambda v: None if v is None else str(v))
+    if fmt == "xlsx":
+        assert output is not None
+        write_atomic(output, lambda f: text_table.to_excel(f, index=False, sheet_name="batch"))
+        return
+    if fmt == "json":
+        text = text_table.to_json(orient="records", force_ascii=False, date_format="iso", indent=1)
+    elif fmt == "md":
+        text = _markdown(text_table)
+    else:
+        text = text_table.to_csv(index=False, lineterminator="\n")
+    _write_or_print(text, output)
+
+
+def _markdown(table: Any) -> str:
+    def cell(v: object) -> str:
+        return "" if v is None or (isinstance(v, float) and v != v) or v is _na() else str(v).replace("|", "\\|")
+
+    lines = ["| " + " | ".join(table.columns) + " |", "|" + "---|" * len(table.columns)]
+    for row in table.itertuples(index=False):
+        lines.append("| " + " | ".join(cell(v) for v in row) + " |")
+    return "\n".join(lines)
+
+
+def _na() -> object:
+    import pandas as pd
+
+    return pd.NA
+
+
 def _run_report(args: argparse.Namespace) -> int:
     from .report import report
 
     fmt = _output_format(args, default="text")
     org = _read_org(args)
-    current, implied_previous = _latest_two(args.file, org, args.encoding)
+    current, implied_previous = _latest_two(args.file, org, args)
     previous = implied_previous
     if args.previous is not None:
-        previous, _ = _latest_two(args.previous, org, args.encoding)
+        previous, _ = _latest_two(args.previous, org, args)
     made = report(current, previous, org=org, shares=_shares(args.shares))
     if args.published is None:
         _emit(made, fmt, args)
@@ -426,8 +636,8 @@ def _run_compare(args: argparse.Namespace) -> int:
     if fmt not in COMPARE_FORMATS:
         raise UsageError(f"compare writes {', '.join(COMPARE_FORMATS)}, not {fmt}")
     org = _read_org(args)
-    old, _ = _latest_two(args.old, org, args.encoding)
-    new, _ = _latest_two(args.new, org, args.encoding)
+    old, _ = _latest_two(args.old, org, args)
+    new, _ = _latest_two(args.new, org, args)
     made = report(new, old, org=org, allow_different_districts=args.allow_different_districts)
     text = _comparison_text(made.to_dict(args.lang), fmt)
     _write_or_print(text, args.output)
@@ -441,13 +651,16 @@ def _run_validate(args: argparse.Namespace) -> int:
     for name in args.files:
         path = _existing(name)
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.csv") if p.name.lower() != "org.csv")
+            found = sorted(
+                p for p in path.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and p.name.lower() != "org.csv"
+            )
             if not found:
-                raise UsageError(f"no pledge files (*.csv other than org.csv) in directory '{name}'")
+                raise UsageError(f"no pledge files (*.csv or *.xlsx other than org.csv) in directory '{name}'")
             files.extend(found)
         else:
             files.append(path)
     org = _read_org(args)
+    reading = _reading(args)
     problems = 0
     bad_files = 0
     for file in files:
@@ -464,17 +677,23 @@ def _run_validate(args: argparse.Namespace) -> int:
                 f"{_plural(len(checked.bureaus), 'bureau')}"
             )
             continue
-        found = validate_csv(file, encoding=args.encoding, org=org)
-        if found:
+        found = validate_csv(file, org=org, **reading)
+        # Errors as they are; warnings and notices (how the file was read) marked as such.
+        for problem in found:
+            mark = "" if problem.severity == "error" else f"{problem.severity}: "
+            print(mark + _core.sanitize_terminal(problem.message))
+        errors = sum(p.severity == "error" for p in found)
+        if errors:
             bad_files += 1
-            problems += len(found)
-            for problem in found:
-                print(_core.sanitize_terminal(problem.message))
+            problems += errors
             continue
-        snapshots = read_snapshots(file, encoding=args.encoding, org=org)
+        snapshots = read_snapshots(file, org=org, **reading)
         n = sum(len(s) for s in snapshots)
         counted = f"{_plural(n, 'project')} in {_plural(len(snapshots), 'snapshot')}"
-        print(f"{_core.sanitize_terminal(str(file))}: OK: {counted}")
+        remarks = [
+            _plural(k, word) for word in ("warning", "notice") if (k := sum(p.severity == word for p in found))
+        ]
+        print(f"{_core.sanitize_terminal(str(file))}: OK: {counted}" + (f" ({', '.join(remarks)})" if remarks else ""))
     if problems:
         raise DataProblem(
             f"{_plural(problems, 'problem')} in {bad_files} of {_plural(len(files), 'file')}"
@@ -489,10 +708,10 @@ def _run_audit(args: argparse.Namespace) -> int:
     if fmt not in AUDIT_FORMATS:
         raise UsageError(f"audit writes {', '.join(AUDIT_FORMATS)}, not {fmt}")
     org = _read_org(args)
-    data, implied_previous = _audit_data(args.data, org, args.encoding)
+    data, implied_previous = _audit_data(args.data, org, args)
     previous = implied_previous
     if args.previous is not None:
-        previous, _ = _audit_data(args.previous, org, args.encoding)
+        previous, _ = _audit_data(args.previous, org, args)
     stated = _existing(args.stated)
     if stated.is_dir():
         raise UsageError(f"STATED names a directory, not a CSV or JSON file: '{args.stated}'")
@@ -503,7 +722,7 @@ def _run_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _audit_data(name: str, org: Organization | None, encoding: str | None) -> tuple[Any, Any]:
+def _audit_data(name: str, org: Organization | None, args: argparse.Namespace) -> tuple[Any, Any]:
     """Counts per status from a status,count file, or the latest snapshot of a pledge file or
     directory and the one before it."""
     path = _existing(name)
@@ -511,7 +730,7 @@ def _audit_data(name: str, org: Organization | None, encoding: str | None) -> tu
         counts = _core.read_counts_csv(str(path))
         if counts is not None:
             return counts, None
-    return _latest_two(name, org, encoding)
+    return _latest_two(name, org, args)
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -525,6 +744,16 @@ def _existing(name: str) -> Path:
     return path
 
 
+def _encoding_name(name: str) -> str:
+    """--encoding: a name the core's readers know (checked before anything is read), or
+    a usage error."""
+    try:
+        _core.check_encoding(name)
+    except PledgeError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return name
+
+
 def _read_org(args: argparse.Namespace) -> Organization | None:
     from ._io import read_org
 
@@ -536,13 +765,13 @@ def _read_org(args: argparse.Namespace) -> Organization | None:
     return read_org(path, encoding=args.encoding)
 
 
-def _latest_two(name: str, org: Organization | None, encoding: str | None) -> tuple[Any, Any]:
+def _latest_two(name: str, org: Organization | None, args: argparse.Namespace) -> tuple[Any, Any]:
     """The latest snapshot of a file or directory, and the one before it (or None).
     Snapshots of several districts are a data problem: which one is meant?"""
     from ._io import read_snapshots
 
     path = _existing(name)
-    snapshots = read_snapshots(path, encoding=encoding, org=org)
+    snapshots = read_snapshots(path, org=org, **_reading(args))
     if not snapshots:
         raise DataProblem(f"'{name}' holds no snapshot")
     districts = list(dict.fromkeys(s.district for s in snapshots))
@@ -562,7 +791,7 @@ def _output_format(args: argparse.Namespace, *, default: str) -> str:
     if output is not None:
         parent = Path(output).parent
         if not parent.is_dir():
-            raise UsageError(f"no such directory for the output: '{parent}'")
+            raise OutputProblem(f"no such directory for the output: '{parent}'")
     return fmt
 
 

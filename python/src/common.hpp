@@ -7,11 +7,15 @@
 #include <pybind11/native_enum.h>
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "casters.hpp"
 #include "pickle.hpp"
+#include "pledgetrack/io/csv.hpp"
 #include "pledgetrack/model/organization.hpp"
 #include "pledgetrack/pledgetrack.hpp"
 #include "pledgetrack/time/period.hpp"
@@ -25,6 +29,20 @@ void register_model(py::module_& m);
 void register_rates(py::module_& m);
 void register_time(py::module_& m);
 void register_io(py::module_& m);
+void register_batch(py::module_& m);
+
+/// Status labels a caller adds to the KMC vocabulary ({"추진 중(지연)": lagging}).
+using aliases_t = std::vector<std::pair<std::string, status>>;
+
+/// The caller's own headers ({"사업 내용": "project"}).
+using columns_t = std::vector<std::pair<std::string, std::string>>;
+
+/// io::read_options from read_csv's keywords, already converted to C++ (so
+/// that it can run without the GIL). Shared by the readers and the batch.
+io::read_options make_read_options(const std::optional<std::string>& encoding_name,
+                                   const std::optional<std::string>& delimiter, const std::string& district, int term,
+                                   const std::optional<date>& as_of, const std::optional<organization>& org,
+                                   const aliases_t& aliases, const columns_t& columns = {}, bool fill_down = true);
 
 /// The KMC vocabulary of status labels, built once.
 inline const status_labels& kmc_labels() {

@@ -31,4 +31,5 @@ PYBIND11_MODULE(_core, m) {
   register_history(m);
   register_report(m);
   register_audit(m);
+  register_batch(m);
 }

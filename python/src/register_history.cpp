@@ -111,7 +111,7 @@ void register_transition(py::module_& m) {
       },
       [](const py::tuple& t) {
         require_parts(t, 5, "Transition");
-        return transition{project_id::parse(t[0].cast<std::string>()), t[1].cast<std::optional<status>>(),
+        return transition{project_id::read(t[0].cast<std::string>()), t[1].cast<std::optional<status>>(),
                           t[2].cast<std::optional<status>>(), t[3].cast<std::string>(),
                           parse_transition_kind(t[4].cast<std::string>())};
       });
@@ -268,7 +268,7 @@ void register_history_values(py::module_& m) {
       stuck, [](const stuck_project& s) { return py::make_tuple(s.id.to_string(), s.title, s.status, s.snapshots, s.since); },
       [](const py::tuple& t) {
         require_parts(t, 5, "StuckProject");
-        return stuck_project{project_id::parse(t[0].cast<std::string>()), t[1].cast<std::string>(),
+        return stuck_project{project_id::read(t[0].cast<std::string>()), t[1].cast<std::string>(),
                              t[2].cast<status>(), t[3].cast<int>(), t[4].cast<date>()};
       });
 }
@@ -291,17 +291,17 @@ void register_history_class(py::module_& m) {
           "The latest snapshot on or before the date, or None before the first.");
   cls.def(
       "status_at",
-      [](const history& h, const std::string& id, const date& d) { return h.status_at(project_id::parse(id), d); },
+      [](const history& h, const std::string& id, const date& d) { return h.status_at(project_id::read(id), d); },
       py::arg("id"), py::arg("date"),
       "The project's Status in the latest snapshot on or before the date; None before the first\n"
       "snapshot or when that snapshot does not list the project.");
   cls.def(
-      "timeline", [](const history& h, const std::string& id) { return h.timeline(project_id::parse(id)); },
+      "timeline", [](const history& h, const std::string& id) { return h.timeline(project_id::read(id)); },
       py::arg("id"), "[StatusRun] of the project, oldest first; a gap in the listing ends a run.");
   cls.def(
       "time_in_status",
       [](const history& h, const std::string& id, const date& d) {
-        return h.time_in_status(project_id::parse(id), d);
+        return h.time_in_status(project_id::read(id), d);
       },
       py::arg("id"), py::arg("date"),
       "Days from the first report of the project's current status (as of the date) to the date,\n"
@@ -331,12 +331,12 @@ py::tuple adjustment_state(const adjustment& a) {
 adjustment adjustment_from_state(const py::tuple& t) {
   require_parts(t, 7, "Adjustment");
   adjustment a;
-  a.id = project_id::parse(t[0].cast<std::string>());
+  a.id = project_id::read(t[0].cast<std::string>());
   a.k = parse_adjustment_kind(t[1].cast<std::string>());
   a.effective = t[2].cast<date>();
   a.approved_by = t[3].cast<std::string>();
   a.reason = t[4].cast<std::string>();
-  if (!t[5].is_none()) a.merged_into = project_id::parse(t[5].cast<std::string>());
+  if (!t[5].is_none()) a.merged_into = project_id::read(t[5].cast<std::string>());
   a.new_title = t[6].cast<std::string>();
   return a;
 }
@@ -349,12 +349,12 @@ void register_adjustments(py::module_& m) {
   cls.def(py::init([](const std::string& id, const std::string& kind, const date& effective, std::string approved_by,
                       std::string reason, const std::optional<std::string>& merged_into, std::string new_title) {
             adjustment a;
-            a.id = project_id::parse(id);
+            a.id = project_id::read(id);
             a.k = parse_adjustment_kind(kind);
             a.effective = effective;
             a.approved_by = std::move(approved_by);
             a.reason = std::move(reason);
-            if (merged_into) a.merged_into = project_id::parse(*merged_into);
+            if (merged_into) a.merged_into = project_id::read(*merged_into);
             a.new_title = std::move(new_title);
             return a;
           }),

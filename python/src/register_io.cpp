@@ -13,8 +13,6 @@ namespace pledgetrack::python {
 
 namespace {
 
-using aliases_t = std::vector<std::pair<std::string, status>>;
-
 std::optional<io::encoding> to_encoding(const std::optional<std::string>& name) {
   if (!name) return std::nullopt;
   if (const auto enc = io::parse_encoding_name(*name)) return enc;
@@ -27,12 +25,12 @@ char to_delimiter(const std::optional<std::string>& text) {
   return (*text)[0];
 }
 
-/// read_options from arguments already converted to C++ (so that it can run
-/// without the GIL).
+}  // namespace
+
 io::read_options make_read_options(const std::optional<std::string>& encoding_name,
                                    const std::optional<std::string>& delimiter, const std::string& district, int term,
                                    const std::optional<date>& as_of, const std::optional<organization>& org,
-                                   const aliases_t& aliases) {
+                                   const aliases_t& aliases, const columns_t& columns, bool fill_down) {
   io::read_options options;
   options.encoding = to_encoding(encoding_name);
   options.delimiter = to_delimiter(delimiter);
@@ -41,8 +39,12 @@ io::read_options make_read_options(const std::optional<std::string>& encoding_na
   options.as_of = as_of;
   options.org = org;
   for (const auto& [label, s] : aliases) options.labels.add_alias(label, s);
+  options.columns = columns;
+  options.fill_down = fill_down;
   return options;
 }
+
+namespace {
 
 void register_problem(py::module_& m) {
   py::class_<io::problem> cls(m, "Problem", "One problem found in a file by validate_csv.");
@@ -53,18 +55,25 @@ void register_problem(py::module_& m) {
                             "1-based field number; 0 if not known.");
   cls.def_property_readonly("column_name", [](const io::problem& p) { return p.where.column_name; },
                             "The header of the column, when known.");
+  cls.def_property_readonly("sheet", [](const io::problem& p) { return p.where.sheet; },
+                            "The workbook's sheet ('' for a text file); line and column are then its cell.");
+  cls.def_property_readonly(
+      "severity", [](const io::problem& p) { return std::string(io::to_string(p.severity)); },
+      "'error' (reading stops), 'warning' (data that may be wrong) or 'notice' (how something was read).");
   cls.def("__str__", [](const io::problem& p) { return p.message; });
   cls.def("__repr__", [](const io::problem& p) { return python_repr(p, "Problem"); });
   cls.def("__eq__", [](const io::problem& a, const io::problem& b) { return a == b; }, py::is_operator());
   def_pickle(
       cls,
       [](const io::problem& p) {
-        return py::make_tuple(p.where.file, p.where.line, p.where.column, p.where.column_name, p.message);
+        return py::make_tuple(p.where.file, p.where.line, p.where.column, p.where.column_name, p.message,
+                              p.where.sheet, static_cast<int>(p.severity));
       },
       [](const py::tuple& t) {
         return io::problem{source_location{t[0].cast<std::string>(), t[1].cast<std::size_t>(),
-                                           t[2].cast<std::size_t>(), t[3].cast<std::string>()},
-                           t[4].cast<std::string>()};
+                                           t[2].cast<std::size_t>(), t[3].cast<std::string>(),
+                                           t[5].cast<std::string>()},
+                           t[4].cast<std::string>(), static_cast<io::severity>(t[6].cast<int>())};
       });
 }
 
@@ -78,54 +87,98 @@ void register_io(py::module_& m) {
       "read_csv",
       [](const std::string& path, const std::optional<std::string>& encoding_name,
          const std::optional<std::string>& delimiter, const std::string& district, int term,
-         const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases) {
-        return io::read_csv(path, make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases));
+         const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases,
+         const columns_t& columns, bool fill_down) {
+        return io::read_csv(path, make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases, columns, fill_down));
       },
       py::arg("path"), py::kw_only(), py::arg("encoding") = py::none(), py::arg("delimiter") = py::none(),
       py::arg("district") = "", py::arg("term") = 0, py::arg("as_of") = py::none(), py::arg("org") = py::none(),
-      py::arg("aliases") = aliases_t{}, release,
+      py::arg("aliases") = aliases_t{}, py::arg("columns") = columns_t{}, py::arg("fill_down") = true, release,
       "Every snapshot in a pledge file, one per (district, term, as_of), in order of first\n"
       "appearance. The first problem is raised as PledgeError naming file, line, column, text.");
   m.def(
       "read_csv_files",
       [](const std::vector<std::string>& paths, unsigned threads, const std::optional<std::string>& encoding_name,
          const std::optional<std::string>& delimiter, const std::string& district, int term,
-         const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases) {
+         const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases,
+         const columns_t& columns, bool fill_down) {
         return io::read_csv_files(paths,
-                                  make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases),
+                                  make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases, columns, fill_down),
                                   threads);
       },
       py::arg("paths"), py::kw_only(), py::arg("threads") = 0, py::arg("encoding") = py::none(),
       py::arg("delimiter") = py::none(), py::arg("district") = "", py::arg("term") = 0,
-      py::arg("as_of") = py::none(), py::arg("org") = py::none(), py::arg("aliases") = aliases_t{}, release,
+      py::arg("as_of") = py::none(), py::arg("org") = py::none(), py::arg("aliases") = aliases_t{}, py::arg("columns") = columns_t{}, py::arg("fill_down") = true, release,
       "The snapshots of every file, a list per file in the order of ``paths``, read on ``threads``\n"
       "threads (0: one per core). The first failing file in that order raises its PledgeError.");
   m.def(
       "read_csv_bytes",
       [](const py::bytes& data, const std::string& name, const std::optional<std::string>& encoding_name,
          const std::optional<std::string>& delimiter, const std::string& district, int term,
-         const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases) {
+         const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases,
+         const columns_t& columns, bool fill_down) {
         const std::string bytes = data;  // a copy, so that the GIL can go
         const io::read_options options =
-            make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases);
+            make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases, columns, fill_down);
         py::gil_scoped_release unlocked;
         return io::read_csv_bytes(bytes, name, options);
       },
       py::arg("data"), py::arg("name") = "<bytes>", py::kw_only(), py::arg("encoding") = py::none(),
       py::arg("delimiter") = py::none(), py::arg("district") = "", py::arg("term") = 0,
-      py::arg("as_of") = py::none(), py::arg("org") = py::none(), py::arg("aliases") = aliases_t{},
+      py::arg("as_of") = py::none(), py::arg("org") = py::none(), py::arg("aliases") = aliases_t{}, py::arg("columns") = columns_t{}, py::arg("fill_down") = true,
       "The same as read_csv for bytes in memory; ``name`` stands for the file in messages.");
   m.def(
       "validate_csv",
       [](const std::string& path, const std::optional<std::string>& encoding_name,
          const std::optional<std::string>& delimiter, const std::string& district, int term,
-         const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases) {
+         const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases,
+         const columns_t& columns, bool fill_down) {
         return io::validate_csv(path,
-                                make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases));
+                                make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases, columns, fill_down));
       },
       py::arg("path"), py::kw_only(), py::arg("encoding") = py::none(), py::arg("delimiter") = py::none(),
       py::arg("district") = "", py::arg("term") = 0, py::arg("as_of") = py::none(), py::arg("org") = py::none(),
-      py::arg("aliases") = aliases_t{}, release, "Every problem in a file at once (empty when it reads cleanly).");
+      py::arg("aliases") = aliases_t{}, py::arg("columns") = columns_t{}, py::arg("fill_down") = true, release, "Every problem in a file at once (empty when it reads cleanly).");
+  m.def(
+      "read_table",
+      [](std::vector<std::vector<std::string>> rows, const std::string& name, const std::string& sheet,
+         const std::optional<std::string>& encoding_name, const std::optional<std::string>& delimiter,
+         const std::string& district, int term, const std::optional<date>& as_of,
+         const std::optional<organization>& org, const aliases_t& aliases, const columns_t& columns, bool fill_down) {
+        const io::table cells{name, sheet, std::move(rows)};
+        return io::read_table(
+            cells, make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases, columns, fill_down));
+      },
+      py::arg("rows"), py::arg("name"), py::arg("sheet"), py::kw_only(), py::arg("encoding") = py::none(),
+      py::arg("delimiter") = py::none(), py::arg("district") = "", py::arg("term") = 0,
+      py::arg("as_of") = py::none(), py::arg("org") = py::none(), py::arg("aliases") = aliases_t{},
+      py::arg("columns") = columns_t{}, py::arg("fill_down") = true, release,
+      "A sheet's cells (a list of rows of text, row 1 first) read by the rules of read_csv;\n"
+      "messages name the sheet's cells (2024Q1!F7).");
+  m.def(
+      "validate_table",
+      [](std::vector<std::vector<std::string>> rows, const std::string& name, const std::string& sheet,
+         const std::optional<std::string>& encoding_name, const std::optional<std::string>& delimiter,
+         const std::string& district, int term, const std::optional<date>& as_of,
+         const std::optional<organization>& org, const aliases_t& aliases, const columns_t& columns, bool fill_down) {
+        const io::table cells{name, sheet, std::move(rows)};
+        return io::validate_table(
+            cells, make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases, columns, fill_down));
+      },
+      py::arg("rows"), py::arg("name"), py::arg("sheet"), py::kw_only(), py::arg("encoding") = py::none(),
+      py::arg("delimiter") = py::none(), py::arg("district") = "", py::arg("term") = 0,
+      py::arg("as_of") = py::none(), py::arg("org") = py::none(), py::arg("aliases") = aliases_t{},
+      py::arg("columns") = columns_t{}, py::arg("fill_down") = true, release,
+      "Every problem, warning and notice of a sheet's cells, as validate_csv.");
+  m.def("column_names", [] {
+    std::vector<std::string> names;
+    for (const auto n : io::column_names()) names.emplace_back(n);
+    return names;
+  }, "The column names a header can be mapped to with columns= (read_csv).");
+  m.def(
+      "check_encoding", [](const std::string& name) { to_encoding(name); }, py::arg("name"),
+      "Raises PledgeError when the readers do not know the encoding ``name`` (the command\n"
+      "line checks --encoding with it before reading anything).");
   m.def(
       "read_org_csv",
       [](const std::string& path, const std::optional<std::string>& encoding_name) {

@@ -56,7 +56,7 @@ py::tuple project_state(const project& p) {
 project project_from_state(const py::tuple& t) {
   if (t.size() != 14) throw error("cannot unpickle Project: a state of " + std::to_string(t.size()) + " parts");
   project p;
-  p.id = project_id::parse(t[0].cast<std::string>());
+  p.id = project_id::read(t[0].cast<std::string>());
   p.field = t[1].cast<std::string>();
   p.pledge = t[2].cast<std::string>();
   p.title = t[3].cast<std::string>();
@@ -119,7 +119,7 @@ void register_project(py::module_& m) {
                       std::optional<std::string> due_text, std::string note, std::string adjustment,
                       const std::string& scope_text, const py::object& extra) {
             project p;
-            p.id = project_id::parse(id);
+            p.id = project_id::read(id);
             p.title = std::move(title);
             p.status = to_status(status_value);
             if (raw_status) p.raw_status = std::move(*raw_status);
@@ -225,7 +225,7 @@ void register_snapshot(py::module_& m) {
           py::keep_alive<0, 1>());
   cls.def_property_readonly("projects", &snapshot::projects, "The projects, in order (a new list of copies).");
   cls.def(
-      "find", [](const snapshot& s, const std::string& id) { return s.find(project_id::parse(id)); },
+      "find", [](const snapshot& s, const std::string& id) { return s.find(project_id::read(id)); },
       py::arg("id"), py::return_value_policy::reference_internal,
       "The project with this id ('2-3-④' works), or None.");
   cls.def(
@@ -234,7 +234,7 @@ void register_snapshot(py::module_& m) {
       "The project with this id ('2-3-④' works); a PledgeError naming the id when there is none.");
   cls.def("__contains__", [](const snapshot& s, const std::string& id) {
     try {
-      return s.find(project_id::parse(id)) != nullptr;
+      return s.find(project_id::read(id)) != nullptr;
     } catch (const parse_error&) {
       return false;
     }

@@ -18,6 +18,7 @@ namespace {
 
 using report::language;
 using report::detail::align;
+using report::detail::fit;
 
 template <class Escape>
 std::vector<std::vector<std::string>> rows_of(const audit_result& r, language lang, Escape&& escape,
@@ -36,6 +37,12 @@ const std::vector<align>& aligns() {
   return a;
 }
 
+/// In a terminal the figure and the arithmetic wrap, so that a line fits 100 columns.
+const std::vector<fit>& fits() {
+  static const std::vector<fit> f = {fit::wrap, fit::keep, fit::keep, fit::keep, fit::keep, fit::wrap};
+  return f;
+}
+
 }  // namespace
 
 std::string render_text(const audit_result& r, language lang) {
@@ -45,7 +52,7 @@ std::string render_text(const audit_result& r, language lang) {
   out.append(report::display_width(title), '=');
   out += "\n\n" + summary_text(r, lang) + "\n";
   out += report::sanitize_terminal(report::criteria_text(r.criteria, lang)) + "\n\n";
-  report::detail::text_table(out, findings_header(lang), aligns(),
+  report::detail::text_table(out, findings_header(lang), aligns(), fits(),
                              rows_of(r, lang, [](const std::string& s) { return report::sanitize_terminal(s); }));
   return out;
 }
@@ -66,7 +73,7 @@ std::string render_differences_text(const audit_result& r, language lang) {
   out += "\n\n";
   if (r.discrepancies() == 0) return out + "- " + no_differences_text(r, lang) + "\n";
   out += summary_text(r, lang) + "\n\n";
-  report::detail::text_table(out, findings_header(lang), aligns(),
+  report::detail::text_table(out, findings_header(lang), aligns(), fits(),
                              rows_of(r, lang, [](const std::string& s) { return report::sanitize_terminal(s); }, true));
   return out;
 }

@@ -11,21 +11,22 @@
 
 namespace pledgetrack::io {
 
-std::vector<std::vector<snapshot>> read_csv_files(std::span<const std::string> paths, const read_options& options,
-                                                  unsigned threads) {
-  const std::size_t n = paths.size();
-  std::vector<std::vector<snapshot>> results(n);
+namespace detail {
+
+std::vector<std::exception_ptr> share_out(std::size_t n, unsigned threads,
+                                          const std::function<void(std::size_t)>& work, bool stop_at_failure) {
   std::vector<std::exception_ptr> errors(n);
   std::atomic<std::size_t> next{0};
-  // The first file known to fail. Files after it need not be read: the
-  // caller gets its error, not their snapshots. Files before it still are,
-  // since one of them may fail too, and its error comes first.
+  // The first item known to fail. With stop_at_failure, items after it need
+  // not run: the caller gets its error, not their results. Items before it
+  // still do, since one of them may fail too, and its error comes first.
   std::atomic<std::size_t> first_failure{n};
 
-  const auto work = [&] {
-    for (std::size_t i = next.fetch_add(1); i < n && i < first_failure.load(); i = next.fetch_add(1)) {
+  const auto worker = [&] {
+    for (std::size_t i = next.fetch_add(1); i < n && (!stop_at_failure || i < first_failure.load());
+         i = next.fetch_add(1)) {
       try {
-        results[i] = read_csv(paths[i], options);
+        work(i);
       } catch (...) {
         errors[i] = std::current_exception();
         std::size_t seen = first_failure.load();
@@ -41,9 +42,19 @@ std::vector<std::vector<snapshot>> read_csv_files(std::span<const std::string> p
     // jthreads join when the block ends, also when starting one throws.
     std::vector<std::jthread> workers;
     workers.reserve(helpers);
-    for (std::size_t t = 0; t < helpers; ++t) workers.emplace_back(work);
-    work();
+    for (std::size_t t = 0; t < helpers; ++t) workers.emplace_back(worker);
+    worker();
   }
+  return errors;
+}
+
+}  // namespace detail
+
+std::vector<std::vector<snapshot>> read_csv_files(std::span<const std::string> paths, const read_options& options,
+                                                  unsigned threads) {
+  std::vector<std::vector<snapshot>> results(paths.size());
+  const auto errors = detail::share_out(
+      paths.size(), threads, [&](std::size_t i) { results[i] = read_csv(paths[i], options); }, true);
   for (const std::exception_ptr& e : errors)
     if (e) std::rethrow_exception(e);
   return results;

@@ -135,7 +135,7 @@ inline std::size_t csv_tokenizer::next_special(std::size_t pos) noexcept {
 
 void csv_tokenizer::fail(std::size_t line, std::size_t column, std::string problem,
                          std::string_view text) const {
-  throw parse_error(source_location{file_, line, column, {}}, std::move(problem),
+  throw parse_error(source_location{file_, line, column, {}, {}}, std::move(problem),
                     std::string(text));
 }
 

@@ -37,14 +37,13 @@ namespace {
 // ---------------------------------------------------------------------------
 // Small helpers for messages.
 
-/// Bytes as "xC9 x22".
+/// Bytes as Python and C write them: "\xC9\x22".
 std::string hex_bytes(std::string_view bytes) {
   static constexpr char digits[] = "0123456789ABCDEF";
   std::string out;
   for (const char c : bytes) {
     const auto b = static_cast<unsigned char>(c);
-    if (!out.empty()) out += ' ';
-    out += 'x';
+    out += "\\x";
     out += digits[b >> 4];
     out += digits[b & 0x0F];
   }
@@ -59,7 +58,7 @@ source_location location_after(const std::string& file, std::string_view decoded
   const std::size_t last_lf = decoded.rfind('\n');
   const std::string_view last_line =
       last_lf == std::string_view::npos ? decoded : decoded.substr(last_lf + 1);
-  return source_location{file, line, text::count_code_points(last_line) + 1, {}};
+  return source_location{file, line, text::count_code_points(last_line) + 1, {}, {}};
 }
 
 /// Line and 1-based byte column of byte `offset` in `bytes`.
@@ -70,7 +69,7 @@ source_location byte_location(const std::string& file, std::string_view bytes,
       1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
   const std::size_t last_lf = before.rfind('\n');
   const std::size_t column = last_lf == std::string_view::npos ? offset + 1 : offset - last_lf;
-  return source_location{file, line, column, {}};
+  return source_location{file, line, column, {}, {}};
 }
 
 bool starts_with_bytes(std::string_view s, std::string_view prefix) noexcept {
@@ -512,7 +511,7 @@ std::string finish_cp949(cp949_result&& r, std::string_view bytes, const std::st
   const std::size_t nul = r.text.find('\0');
   if (nul != std::string::npos)
     throw parse_error(location_after(file, std::string_view(r.text).substr(0, nul)),
-                      "NUL byte in text", "x00");
+                      "NUL byte in text", hex_bytes(std::string_view("\0", 1)));
   return std::move(r.text);
 }
 
@@ -569,6 +568,20 @@ std::size_t first_utf8_korean_line(std::string_view bytes) noexcept {
     ++line;
   }
   return 0;
+}
+
+/// A spreadsheet workbook given where a text table is read: named by its
+/// signature, never decoded into "invalid bytes" messages.
+void refuse_workbook(std::string_view bytes, const std::string& file) {
+  if (bytes.starts_with(std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)))
+    throw parse_error(source_location{file, 0, 0, {}, {}},
+                      "this is an Excel 97 workbook (.xls), not a CSV file: save it as .xlsx or CSV",
+                      hex_bytes(bytes.substr(0, 8)));
+  if (bytes.starts_with("PK\x03\x04"))
+    throw parse_error(source_location{file, 0, 0, {}, {}},
+                      "this is a zip archive, likely an Excel workbook (.xlsx), not a CSV file: read it with "
+                      "pledgetrack.read_excel (the command line reads .xlsx itself), or save it as CSV",
+                      hex_bytes(bytes.substr(0, 4)));
 }
 
 /// Detection, decoding too when `out` is not null.
@@ -689,10 +702,22 @@ encoding detect_encoding(std::string_view bytes, const std::string& file) {
 }
 
 std::string decode_to_utf8(std::string_view bytes, encoding enc, const std::string& file) {
+  refuse_workbook(bytes, file);
   switch (enc) {
     case encoding::utf8:
       if (starts_with_bytes(bytes, utf8_bom)) bytes.remove_prefix(utf8_bom.size());
-      return decode_utf8_text(bytes, file);
+      try {
+        return decode_utf8_text(bytes, file);
+      } catch (const parse_error& e) {
+        // A forced UTF-8 on a CP949 file (the usual export of Korean Excel):
+        // say so, rather than only which bytes are wrong.
+        if (e.problem() == "invalid UTF-8 bytes" && !decode_cp949(bytes).bad)
+          throw parse_error(e.where(),
+                            e.problem() + " (the file looks like CP949: leave out the encoding, "
+                                          "--encoding or encoding=, and it is detected)",
+                            e.text());
+        throw;
+      }
     case encoding::cp949:
       return finish_cp949(decode_cp949(bytes), bytes, file);
     case encoding::utf16le:
@@ -705,6 +730,7 @@ std::string decode_to_utf8(std::string_view bytes, encoding enc, const std::stri
 
 std::string read_text(std::string_view bytes, std::optional<encoding> forced,
                       const std::string& file, encoding* used) {
+  refuse_workbook(bytes, file);
   if (forced) {
     std::string out = decode_to_utf8(bytes, *forced, file);
     if (used) *used = *forced;
@@ -721,7 +747,7 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
     return error("cannot open file '" + path + "': " + std::strerror(err));
   };
   auto too_large = [&](std::string size) {
-    return parse_error(source_location{path, 0, 0, {}},
+    return parse_error(source_location{path, 0, 0, {}, {}},
                        "file larger than the limit of " + std::to_string(max_bytes) + " bytes",
                        std::move(size));
   };

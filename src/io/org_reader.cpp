@@ -29,13 +29,13 @@ org_column org_column_of(std::string_view header) {
 
 organization read_org_csv_bytes(std::string_view bytes, const std::string& name, std::optional<encoding> forced) {
   if (const std::size_t limit = csv_limits{}.max_file_bytes; bytes.size() > limit)
-    throw parse_error(source_location{name, 0, 0, {}},
+    throw parse_error(source_location{name, 0, 0, {}, {}},
                       "file larger than the limit of " + std::to_string(limit) + " bytes",
                       std::to_string(bytes.size()) + " bytes");
   const std::string text = read_text(bytes, forced, name);
   csv_tokenizer tokens(text, name);
   csv_record record;
-  if (!tokens.next(record)) throw parse_error(source_location{name, 1, 0, {}}, "empty org file: no header", "");
+  if (!tokens.next(record)) throw parse_error::unquoted(source_location{name, 1, 0, {}, {}}, "empty org file: no header row");
   std::optional<std::size_t> department, bureau, renamed_from, parent;
   std::vector<std::string> headers;
   for (std::size_t i = 0; i < record.fields.size(); ++i) {
@@ -50,12 +50,12 @@ organization read_org_csv_bytes(std::string_view bytes, const std::string& name,
     }
     if (slot == nullptr) continue;
     if (*slot)
-      throw parse_error(source_location{name, record.line, i + 1, headers.back()}, "duplicate column in the org file",
+      throw parse_error(source_location{name, record.line, i + 1, headers.back(), {}}, "duplicate column in the org file",
                         headers.back());
     *slot = i;
   }
   if (!department || (!bureau && !parent))
-    throw parse_error(source_location{name, record.line, 0, {}},
+    throw parse_error(source_location{name, record.line, 0, {}, {}},
                       "an org file needs the columns department (부서) and bureau (실국)", std::string(record.fields.empty() ? "" : record.fields[0]));
 
   organization org;
@@ -68,7 +68,7 @@ organization read_org_csv_bytes(std::string_view bytes, const std::string& name,
     ++rows;
     const auto where = [&](std::optional<std::size_t> c) {
       const std::size_t i = c.value_or(0);
-      return source_location{name, record.line, i + 1, i < headers.size() ? headers[i] : std::string()};
+      return source_location{name, record.line, i + 1, i < headers.size() ? headers[i] : std::string(), {}};
     };
     if (record.fields.size() != headers.size())
       throw parse_error(where(record.fields.size() - 1),
@@ -82,7 +82,7 @@ organization read_org_csv_bytes(std::string_view bytes, const std::string& name,
     const std::string b = cell(bureau);
     const std::string from = cell(renamed_from);
     const std::string up = cell(parent);
-    if (d.empty()) throw parse_error(where(department), "empty department", "");
+    if (d.empty()) throw parse_error::unquoted(where(department), "empty department");
     try {
       if (!b.empty()) org.add(d, b);
       else if (!up.empty()) pending.push_back({d, up, where(parent)});
@@ -97,7 +97,7 @@ organization read_org_csv_bytes(std::string_view bytes, const std::string& name,
       throw parse_error(where(department), e.what(), d);
     }
   }
-  if (rows == 0) throw parse_error(source_location{name, 1, 0, {}}, "org file has a header but no rows", "");
+  if (rows == 0) throw parse_error::unquoted(source_location{name, 1, 0, {}, {}}, "org file has a header but no rows");
   // Sub-units take their parent's bureau; parents may be listed after them,
   // and may be sub-units themselves: follow the chain up to a department
   // with a bureau.

@@ -339,6 +339,9 @@ void detail_value(writer& w, const quarterly_report& r, language lang) {
     for (const detail_row& row : f.rows) {
       w.open_object();
       w.field("id", row.id.to_string());
+      // The pledge's own id ("2-3" of "2-3-4"): the rows of one pledge share it,
+      // so that a table can merge its name over them as the published one does.
+      w.field("pledge_id", row.id.pledge().to_string());
       w.field("pledge", row.pledge);
       w.field("title", row.title);
       w.field("department", row.department);

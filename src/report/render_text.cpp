@@ -4,6 +4,7 @@
 // from data passes through sanitize_terminal, so no escape sequence in a
 // title reaches the terminal.
 #include <algorithm>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,13 +20,30 @@ namespace pledgetrack::report {
 
 namespace {
 
-constexpr std::string_view indent = "  ";
+constexpr std::string_view indent = detail::text_indent;
 
 using detail::align;
+using detail::fit;
+using detail::line_width;
+using detail::min_wrapped_width;
+using detail::pad;
+using detail::wrap;
+constexpr auto table = detail::text_table;
 
-void table(std::string& out, const std::vector<std::string>& header, const std::vector<align>& aligns,
-           const std::vector<std::vector<std::string>>& body) {
-  detail::text_table(out, header, aligns, body, indent);
+/// One item of a list: `prefix`, then `text` wrapped to line_width, its later
+/// lines indented under its first character.
+void item(std::string& out, const std::string& prefix, std::string_view text) {
+  const std::size_t hang = display_width(prefix);
+  const std::size_t room = line_width > hang + min_wrapped_width ? line_width - hang : min_wrapped_width;
+  bool first = true;
+  for (const std::string& line : wrap(text, room)) {
+    if (first)
+      out += prefix;
+    else
+      pad(out, hang);
+    out += line + "\n";
+    first = false;
+  }
 }
 
 void heading(std::string& out, const std::string& title, char underline) {
@@ -49,31 +67,30 @@ void overview_section(std::string& out, const quarterly_report& r, language lang
   const auto cells = detail::field_by_bureau_cells(o.field_by_bureau, lang);
   std::vector<align> aligns(cells.header.size(), align::right);
   aligns.front() = align::left;
-  table(out, cells.header, aligns, cells.body);
+  table(out, cells.header, aligns, std::vector<fit>(cells.header.size(), fit::keep), cells.body);
 }
 
 void results_section(std::string& out, const quarterly_report& r, language lang) {
   const bool ko = lang == language::ko;
   const status_table& t = r.results.by_status;
   heading(out, section_title(section::results, lang), '-');
-  out += std::string(indent) + "- " + headline_text(r, lang) + "\n\n";
+  item(out, std::string(indent) + "- ", headline_text(r, lang));
+  out += '\n';
 
   const auto cells = detail::status_table_cells(t, lang);
   std::vector<align> aligns(cells.header.size(), align::right);
   aligns.front() = align::left;
-  table(out, cells.header, aligns, cells.body);
-  out += std::string(indent) + "※ " + share_rule_text(t, lang) + "\n";
-  out += std::string(indent) + (ko ? "☞ 공약이행도 판단기준 - " : "☞ Criteria - ") + criteria_text(r.criteria, lang) +
-         "\n";
+  table(out, cells.header, aligns, std::vector<fit>(cells.header.size(), fit::keep), cells.body);
+  item(out, std::string(indent) + "※ ", share_rule_text(t, lang));
+  item(out, std::string(indent) + (ko ? "☞ 공약이행도 판단기준 - " : "☞ Criteria - "), criteria_text(r.criteria, lang));
   for (const status_column& c : t.columns)
     for (const status s : c.statuses)
-      out += std::string(indent) + "  - " + status_text(s, lang) + (ko ? " : " : ": ") + status_definition(s, lang) +
-             "\n";
+      item(out, std::string(indent) + "  - " + status_text(s, lang) + (ko ? " : " : ": "), status_definition(s, lang));
   out += '\n';
 }
 
 void transition_item(std::string& out, const transition& t, language lang) {
-  out += std::string(indent) + "  ☞ (" + t.id.to_string() + ") " + t.title + " (" + transition_text(t, lang) + ")\n";
+  item(out, std::string(indent) + "  ☞ (" + t.id.to_string() + ") ", t.title + " (" + transition_text(t, lang) + ")");
 }
 
 void changes_section(std::string& out, const quarterly_report& r, language lang) {
@@ -114,13 +131,13 @@ void adjustments_section(std::string& out, const quarterly_report& r, language l
   }
   std::size_t n = 0;
   for (const adjustment_candidate& a : r.adjustment_candidates) {
-    out += std::string(indent) + circled_number(++n) + " (" + a.id.to_string() + ") " + a.title + " (" +
-           status_text(a.status, lang);
-    if (!a.department.empty()) out += " · " + a.department;
-    out += ")\n";
+    std::string what = a.title + " (" + status_text(a.status, lang);
+    if (!a.department.empty()) what += " · " + a.department;
+    item(out, std::string(indent) + circled_number(++n) + " (" + a.id.to_string() + ") ", what + ")");
+    const std::string reason_prefix = std::string(indent) + "   - ";
     const auto reasons = detail::split_lines(a.reason);
-    if (reasons.empty()) out += std::string(indent) + "   - " + missing_reason_text(a, lang) + "\n";
-    for (const std::string& line : reasons) out += std::string(indent) + "   - " + line + "\n";
+    if (reasons.empty()) item(out, reason_prefix, missing_reason_text(a, lang));
+    for (const std::string& line : reasons) item(out, reason_prefix, line);
     out += '\n';
   }
 }
@@ -130,8 +147,9 @@ void detail_section(std::string& out, const quarterly_report& r, language lang) 
   for (const field_detail& f : r.detail) {
     out += std::string(indent) + "[" + group_text(f.field, lang) + "] " + detail::field_summary(f, r.criteria, lang) +
            "\n\n";
+    // The pledge's and the project's names wrap; the id, department and status stay whole.
     table(out, detail::detail_header(lang), {align::left, align::left, align::left, align::left, align::left},
-          detail::detail_rows(f, lang));
+          {fit::keep, fit::wrap, fit::wrap, fit::keep, fit::keep}, detail::detail_rows(f, lang));
   }
 }
 

@@ -95,19 +95,19 @@ TEST_CASE("detection") {
     // UTF-8 and CP949 both fail at the 0xFF (offset 4: line 2, byte 1).
     CHECK_THROWS_WITH_AS(
         (void)detect_encoding("abc\n\xFF\xFF", "f.csv"),
-        "f.csv:2:1: bytes invalid in every supported encoding (UTF-8, CP949, UTF-16): 'xFF'",
+        "f.csv:2:1: bytes invalid in every supported encoding (UTF-8, CP949, UTF-16): '\\xFF'",
         parse_error);
     // CP949 text, then 0x80 (never valid in CP949): UTF-8 fails at byte 0,
     // CP949 at line 2, byte 2.
     CHECK_THROWS_WITH_AS(
         (void)detect_encoding(cp949_wanryo + "\nx\x80", "f.csv"),
-        "f.csv:2:2: bytes invalid in every supported encoding (UTF-8, CP949, UTF-16): 'x80'",
+        "f.csv:2:2: bytes invalid in every supported encoding (UTF-8, CP949, UTF-16): '\\x80'",
         parse_error);
     // UTF-8 text (가 = EA B0 80: CP949 fails at its 0x80), then 0xFF at line
     // 2, byte 3 (column in bytes, not characters).
     CHECK_THROWS_WITH_AS(
         (void)detect_encoding("가\nab\xFF", "f.csv"),
-        "f.csv:2:3: bytes invalid in every supported encoding (UTF-8, CP949, UTF-16): 'xFF'",
+        "f.csv:2:3: bytes invalid in every supported encoding (UTF-8, CP949, UTF-16): '\\xFF'",
         parse_error);
     // Byte column counts bytes of multi-byte characters: CP949 "완료" then
     // a truncated lead byte at the end: line 1, byte 5.
@@ -116,7 +116,7 @@ TEST_CASE("detection") {
     CHECK(e->where().file == "g.csv");
     CHECK(e->where().line == 1);
     CHECK(e->where().column == 5);
-    CHECK(e->text() == "xFF");
+    CHECK(e->text() == "\\xFF");
   }
 }
 
@@ -137,25 +137,27 @@ TEST_CASE("decoding UTF-8") {
   SUBCASE("invalid bytes: line and character column, bytes in hex") {
     // Line 3 is "가나x" then 0xFF: the fourth character.
     CHECK_THROWS_WITH_AS((void)decode_to_utf8("a,b\nc\n가나x\xFFy", encoding::utf8, "in.csv"),
-                         "in.csv:3:4: invalid UTF-8 bytes: 'xFF'", parse_error);
+                         "in.csv:3:4: invalid UTF-8 bytes: '\\xFF'", parse_error);
     // A sequence cut short by ASCII: the lead byte and the byte that broke it.
     CHECK_THROWS_WITH_AS((void)decode_to_utf8("ab\xEA\x41", encoding::utf8, "in.csv"),
-                         "in.csv:1:3: invalid UTF-8 bytes: 'xEA x41'", parse_error);
+                         "in.csv:1:3: invalid UTF-8 bytes: '\\xEA\\x41'", parse_error);
     // Truncated at the end of the input.
     CHECK_THROWS_WITH_AS((void)decode_to_utf8("ab\xEA\xB0", encoding::utf8, "in.csv"),
-                         "in.csv:1:3: invalid UTF-8 bytes: 'xEA xB0'", parse_error);
+                         "in.csv:1:3: invalid UTF-8 bytes (the file looks like CP949: leave out the encoding, --encoding or "
+                         "encoding=, and it is detected): '\\xEA\\xB0'", parse_error);
     // Overlong form and surrogate.
     CHECK_THROWS_WITH_AS((void)decode_to_utf8("\xC0\x80", encoding::utf8, "in.csv"),
-                         "in.csv:1:1: invalid UTF-8 bytes: 'xC0'", parse_error);
+                         "in.csv:1:1: invalid UTF-8 bytes: '\\xC0'", parse_error);
     CHECK_THROWS_WITH_AS((void)decode_to_utf8("x\xED\xA0\x80", encoding::utf8, "in.csv"),
-                         "in.csv:1:2: invalid UTF-8 bytes: 'xED xA0'", parse_error);
+                         "in.csv:1:2: invalid UTF-8 bytes: '\\xED\\xA0'", parse_error);
     // CP949 bytes read as UTF-8.
     CHECK_THROWS_WITH_AS((void)decode_to_utf8(cp949_wanryo, encoding::utf8, "in.csv"),
-                         "in.csv:1:1: invalid UTF-8 bytes: 'xBF'", parse_error);
+                         "in.csv:1:1: invalid UTF-8 bytes (the file looks like CP949: leave out the encoding, --encoding or "
+                         "encoding=, and it is detected): '\\xBF'", parse_error);
   }
   SUBCASE("the column does not count the BOM") {
     CHECK_THROWS_WITH_AS((void)decode_to_utf8("\xEF\xBB\xBF" "ab\xFF", encoding::utf8, "in.csv"),
-                         "in.csv:1:3: invalid UTF-8 bytes: 'xFF'", parse_error);
+                         "in.csv:1:3: invalid UTF-8 bytes: '\\xFF'", parse_error);
   }
   SUBCASE("error far into a long input") {
     std::string s;
@@ -166,11 +168,11 @@ TEST_CASE("decoding UTF-8") {
     CHECK(e->where().line == 501);
     CHECK(e->where().column == 4);
     CHECK(e->problem() == "invalid UTF-8 bytes");
-    CHECK(e->text() == "x80");
+    CHECK(e->text() == "\\x80");
   }
   SUBCASE("NUL byte") {
     CHECK_THROWS_WITH_AS((void)decode_to_utf8("a,b\n가\0c"s, encoding::utf8, "in.csv"),
-                         "in.csv:2:2: NUL byte in text: 'x00'", parse_error);
+                         "in.csv:2:2: NUL byte in text: '\\x00'", parse_error);
     std::string s(1000, 'a');
     s += '\0';
     const auto e = parse_error_of([&] { (void)decode_to_utf8(s, encoding::utf8, "in.csv"); });
@@ -197,7 +199,7 @@ TEST_CASE("decoding CP949") {
     CHECK_THROWS_WITH_AS(
         (void)decode_to_utf8("a,b\nc\n" + cp949_wanryo + ",x\xC9\x22" + "rest", encoding::cp949,
                              "input.csv"),
-        "input.csv:3:5: invalid CP949 bytes: 'xC9 x22'", parse_error);
+        "input.csv:3:5: invalid CP949 bytes: '\\xC9\\x22'", parse_error);
     const auto e = parse_error_of(
         [&] { (void)decode_to_utf8("a\n" + cp949_wanryo + "\x80", encoding::cp949, "in.csv"); });
     REQUIRE(e.has_value());
@@ -205,16 +207,16 @@ TEST_CASE("decoding CP949") {
     CHECK(e->where().line == 2);
     CHECK(e->where().column == 3);
     CHECK(e->problem() == "invalid CP949 bytes");
-    CHECK(e->text() == "x80");
+    CHECK(e->text() == "\\x80");
   }
   SUBCASE("a lead byte cut off by the end of the input") {
     CHECK_THROWS_WITH_AS((void)decode_to_utf8(cp949_wanryo + "\xB0", encoding::cp949, "in.csv"),
-                         "in.csv:1:3: invalid CP949 bytes: 'xB0'", parse_error);
+                         "in.csv:1:3: invalid CP949 bytes: '\\xB0'", parse_error);
   }
   SUBCASE("NUL byte") {
     CHECK_THROWS_WITH_AS(
         (void)decode_to_utf8(cp949_wanryo + "\n" + cp949_wanryo + "\0"s, encoding::cp949, "in.csv"),
-        "in.csv:2:3: NUL byte in text: 'x00'", parse_error);
+        "in.csv:2:3: NUL byte in text: '\\x00'", parse_error);
   }
   SUBCASE("large input (output buffer growth)") {
     std::string in, expected;
@@ -326,8 +328,8 @@ TEST_CASE("the CP949 table decoder reads every byte string as glibc iconv does")
       // The bytes shown start at the refused character, and the column
       // counts the characters before it on its line (none has a line break).
       const auto lead = static_cast<unsigned char>(s[*expected.bad]);
-      char first[4];
-      std::snprintf(first, sizeof first, "x%02X", lead);
+      char first[5];
+      std::snprintf(first, sizeof first, "\\x%02X", lead);
       CAPTURE(e->text());
       REQUIRE(e->text().rfind(first, 0) == 0);
       CHECK(e->where().column == pledgetrack::text::count_code_points(expected.text) + 1);
@@ -363,24 +365,24 @@ TEST_CASE("decoding UTF-16") {
   }
   SUBCASE("odd number of bytes") {
     CHECK_THROWS_WITH_AS((void)decode_to_utf8("\xFF\xFE\x61\x00\x62"s, encoding::utf16le, "u.csv"),
-                         "u.csv:1:2: odd number of bytes in UTF-16 text: 'x62'", parse_error);
+                         "u.csv:1:2: odd number of bytes in UTF-16 text: '\\x62'", parse_error);
   }
   SUBCASE("unpaired surrogates") {
     // High surrogate followed by 'b' on line 2, column 2.
     CHECK_THROWS_WITH_AS(
         (void)decode_to_utf8("\xFF\xFE\x61\x00\x0A\x00\x61\x00\x3D\xD8\x62\x00"s,
                              encoding::utf16le, "u.csv"),
-        "u.csv:2:2: unpaired surrogate in UTF-16 text: 'x3D xD8'", parse_error);
+        "u.csv:2:2: unpaired surrogate in UTF-16 text: '\\x3D\\xD8'", parse_error);
     // High surrogate at the very end.
     CHECK_THROWS_WITH_AS((void)decode_to_utf8("\xD8\x3D"s, encoding::utf16be, "u.csv"),
-                         "u.csv:1:1: unpaired surrogate in UTF-16 text: 'xD8 x3D'", parse_error);
+                         "u.csv:1:1: unpaired surrogate in UTF-16 text: '\\xD8\\x3D'", parse_error);
     // Low surrogate alone.
     CHECK_THROWS_WITH_AS((void)decode_to_utf8("\x61\x00\x00\xDE"s, encoding::utf16le, "u.csv"),
-                         "u.csv:1:2: unpaired surrogate in UTF-16 text: 'x00 xDE'", parse_error);
+                         "u.csv:1:2: unpaired surrogate in UTF-16 text: '\\x00\\xDE'", parse_error);
   }
   SUBCASE("NUL character") {
     CHECK_THROWS_WITH_AS((void)decode_to_utf8("\xFF\xFE\x61\x00\x00\x00"s, encoding::utf16le, "u.csv"),
-                         "u.csv:1:2: NUL byte in text: 'x00 x00'", parse_error);
+                         "u.csv:1:2: NUL byte in text: '\\x00\\x00'", parse_error);
   }
 }
 
@@ -402,23 +404,24 @@ TEST_CASE("read_text: detection and decoding in one") {
   }
   SUBCASE("forced: no detection") {
     CHECK_THROWS_WITH_AS((void)read_text(cp949_wanryo, encoding::utf8, "f.csv", &used),
-                         "f.csv:1:1: invalid UTF-8 bytes: 'xBF'", parse_error);
+                         "f.csv:1:1: invalid UTF-8 bytes (the file looks like CP949: leave out the encoding, --encoding or "
+                         "encoding=, and it is detected): '\\xBF'", parse_error);
     // "가" in UTF-8 (EA B0 80) forced to CP949: EA B0 is 媛, 0x80 is invalid.
     CHECK_THROWS_WITH_AS((void)read_text("가", encoding::cp949, "f.csv", &used),
-                         "f.csv:1:2: invalid CP949 bytes: 'x80'", parse_error);
+                         "f.csv:1:2: invalid CP949 bytes: '\\x80'", parse_error);
     CHECK(read_text(cp949_wanryo, encoding::cp949, "f.csv", &used) == "완료");
     CHECK(used == encoding::cp949);
   }
   SUBCASE("errors of the detected encoding") {
     CHECK_THROWS_WITH_AS((void)read_text("\xEF\xBB\xBF" "a\n\xFF", std::nullopt, "f.csv"),
-                         "f.csv:2:1: invalid UTF-8 bytes: 'xFF'", parse_error);
+                         "f.csv:2:1: invalid UTF-8 bytes: '\\xFF'", parse_error);
     CHECK_THROWS_WITH_AS((void)read_text("a\nb\0"s, std::nullopt, "f.csv"),
-                         "f.csv:2:2: NUL byte in text: 'x00'", parse_error);
+                         "f.csv:2:2: NUL byte in text: '\\x00'", parse_error);
     CHECK_THROWS_WITH_AS((void)read_text(cp949_wanryo + "\0"s, std::nullopt, "f.csv"),
-                         "f.csv:1:3: NUL byte in text: 'x00'", parse_error);
+                         "f.csv:1:3: NUL byte in text: '\\x00'", parse_error);
     CHECK_THROWS_WITH_AS(
         (void)read_text("abc\n\xFF", std::nullopt, "f.csv"),
-        "f.csv:2:1: bytes invalid in every supported encoding (UTF-8, CP949, UTF-16): 'xFF'",
+        "f.csv:2:1: bytes invalid in every supported encoding (UTF-8, CP949, UTF-16): '\\xFF'",
         parse_error);
   }
   SUBCASE("empty input") {

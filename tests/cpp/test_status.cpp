@@ -83,7 +83,7 @@ TEST_SUITE("status labels") {
   TEST_CASE("an unknown label is an error naming it and listing the known labels") {
     CHECK_THROWS_WITH_AS((void)labels.parse("진행완료?"),
                          "unknown status label (known: 완료, 이행후계속추진, 정상추진, 일부추진, 보류, 폐기, 기타, and "
-                         "their aliases): '진행완료?'",
+                         "their aliases) (add your own with aliases= or --alias 추진완료=완료): '진행완료?'",
                          parse_error);
     CHECK_THROWS_AS((void)labels.parse(""), parse_error);
     CHECK_FALSE(labels.find("done-ish").has_value());

@@ -310,9 +310,71 @@ def test_an_interrupted_write_keeps_the_previous_file(capsys, tmp_path, monkeypa
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
 
 
-def test_an_output_directory_that_does_not_exist_is_a_usage_error(capsys, tmp_path):
-    status, _, err = run(capsys, "demo", "-o", str(tmp_path / "no" / "r.md"))
-    assert status == 2 and "no such directory" in err
+# What --help says (MAIN_EPILOG): "1 a problem with the data or the output file (-o that cannot
+# be written); 2 a usage error (unknown option, bad option value such as an unknown --encoding, …)".
+
+
+def test_the_help_states_the_exit_codes_the_tests_below_pin(capsys):
+    _, out, _ = run(capsys, "--help")
+    text = " ".join(out.split())
+    assert "1 a problem with the data or the output file (-o that cannot be written)" in text
+    assert "2 a usage error (unknown option, bad option value such as an unknown --encoding" in text
+
+
+def _reading_argv(command: str, example_files: tuple[str, str, str]) -> list[str]:
+    q4, q1, _ = example_files
+    return {"report": ["report", q1], "compare": ["compare", q4, q1], "validate": ["validate", q1]}[command]
+
+
+@pytest.mark.parametrize("command", ["report", "compare", "validate"])
+def test_an_unknown_encoding_is_a_usage_error_before_anything_is_read(capsys, example_files, command):
+    status, out, err = run(capsys, *_reading_argv(command, example_files), "--encoding", "latin1")
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1
+    assert err.startswith("pledgetrack: error: argument --encoding: unknown encoding (known: utf-8,")
+    assert "'latin1'" in err and f"(see 'pledgetrack {command} --help')" in err
+    # Checked while parsing the command line, before any file is looked at.
+    status, _, err = run(capsys, command, *["no-such-file.csv"] * (2 if command == "compare" else 1), "--encoding", "x")
+    assert status == 2 and "unknown encoding" in err and "no-such-file" not in err
+
+
+@pytest.mark.parametrize("command", ["report", "compare", "validate"])
+def test_a_known_encoding_name_is_accepted(capsys, example_files, command):
+    status, _, err = run(capsys, *_reading_argv(command, example_files), "--encoding", "utf-8")
+    assert (status, err) == (0, "")
+
+
+def _output_argv(command: str, example_files: tuple[str, str, str]) -> list[str]:
+    q4, q1, _ = example_files
+    return {"report": ["report", q1], "compare": ["compare", q4, q1], "demo": ["demo"]}[command]
+
+
+@pytest.mark.parametrize("command", ["report", "compare", "demo"])
+def test_an_output_directory_that_does_not_exist_exits_1(capsys, tmp_path, example_files, command):
+    target = tmp_path / "no" / "r.md"
+    status, out, err = run(capsys, *_output_argv(command, example_files), "-o", str(target))
+    assert (status, out) == (1, "")
+    assert err == f"pledgetrack: error: no such directory for the output: '{target.parent}'\n"
+
+
+@pytest.mark.parametrize("command", ["report", "compare", "demo"])
+def test_an_output_path_under_a_file_exits_1(capsys, tmp_path, example_files, command):
+    blocker = write(tmp_path / "a-file", "not a directory\n")
+    status, out, err = run(capsys, *_output_argv(command, example_files), "-o", str(blocker / "r.md"))
+    assert (status, out) == (1, "")
+    assert err.startswith("pledgetrack: error: no such directory for the output") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["report", "compare", "demo"])
+def test_an_output_file_that_cannot_be_written_exits_1_and_leaves_nothing(capsys, tmp_path, example_files, command):
+    # An existing directory as the output file: it cannot be replaced by a file, even as root.
+    target = tmp_path / "r.md"
+    target.mkdir()
+    status, out, err = run(capsys, *_output_argv(command, example_files), "-o", str(target))
+    assert (status, out) == (1, "")
+    assert err.startswith("pledgetrack: error: ") and err.count("\n") == 1
+    assert f"'{target}'" in err and "Traceback" not in err
+    assert [p.name for p in tmp_path.iterdir()] == ["r.md"] and target.is_dir()  # no temporary file left
 
 
 # -- compare ----------------------------------------------------------------------------------
@@ -358,9 +420,16 @@ def test_validate_reports_ok_per_file(capsys, example_files):
     q4, q1, org = example_files
     status, out, err = run(capsys, "validate", q4, q1, org)
     assert (status, err) == (0, "")
+    # The seed prints no name for pledge 1-1 (SOURCE.md): its two projects' blank pledge
+    # cells cannot be filled from a row of the same pledge, and validate says so.
+    blank = "(column 'pledge'): blank pledge name, and the row above is not of the same pledge by its id: left blank"
     assert out.splitlines() == [
-        f"{q4}: OK: 49 projects in 1 snapshot",
-        f"{q1}: OK: 49 projects in 1 snapshot",
+        f"warning: {q4}:2:6 {blank}",
+        f"warning: {q4}:3:6 {blank}",
+        f"{q4}: OK: 49 projects in 1 snapshot (2 warnings)",
+        f"warning: {q1}:2:6 {blank}",
+        f"warning: {q1}:3:6 {blank}",
+        f"{q1}: OK: 49 projects in 1 snapshot (2 warnings)",
         f"{org}: OK: org file, 25 departments in 7 bureaus",
     ]
 
@@ -377,8 +446,8 @@ def test_validate_prints_every_problem_with_its_location_and_exits_1(capsys, tmp
     status, out, err = run(capsys, "validate", str(bad), example_files[1])
     assert status == 1
     lines = out.splitlines()
-    assert lines[0] == f"{bad}:2:9 (column 'status'): unknown status label (known: 완료, 이행후계속추진, 정상추진, 일부추진, 보류, 폐기, 기타, and their aliases): '대충함'"
+    assert lines[0] == f"{bad}:2:9 (column 'status'): unknown status label (known: 완료, 이행후계속추진, 정상추진, 일부추진, 보류, 폐기, 기타, and their aliases) (add your own with aliases= or --alias 추진완료=완료): '대충함'"
     assert any(line.startswith(f"{bad}:4:4 (column 'id'): duplicate project id") for line in lines)
     assert f"{bad}:5:3 (column 'as_of'): impossible date: '2024-13-01'" in lines
-    assert lines[-1] == f"{example_files[1]}: OK: 49 projects in 1 snapshot"
+    assert lines[-1] == f"{example_files[1]}: OK: 49 projects in 1 snapshot (2 warnings)"
     assert err == "pledgetrack: error: 3 problems in 1 of 2 files\n"

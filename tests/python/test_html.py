@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
+import re
 
 import pledgetrack as pt
 
@@ -32,3 +34,23 @@ def test_all_text_is_escaped():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     rate = snap.completion_rate(pt.Criteria(name_ko="<i>기준</i>"))
     assert "&lt;i&gt;기준&lt;/i&gt;" in rate._repr_html_()
+
+
+def test_counts_show_korean_labels_in_jupyter_and_stay_a_dict(q1):
+    counts = q1.counts()
+    html = counts._repr_html_()
+    rows = re.findall(r"<tr>(.*?)</tr>", html)
+    cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in rows]
+    # Every status in the KMC order, zeros included, then the total (the seed: 1 + 32 + 15 + 1 = 49).
+    assert cells == [
+        ["추진상황", "건수"],
+        ["완료", "1"], ["이행후계속추진", "32"], ["정상추진", "15"], ["일부추진", "1"],
+        ["보류", "0"], ["폐기", "0"], ["기타", "0"],
+        ["계", "49"],
+    ]
+    # Still the mapping it was: a dict of Status → int, equal to a plain dict, with a dict's repr.
+    assert isinstance(counts, dict)
+    plain = dict(counts)
+    assert counts == plain and repr(counts) == repr(plain)
+    assert counts[pt.Status.ONGOING] == 32 and list(counts) == list(pt.Status)
+    assert pickle.loads(pickle.dumps(counts)) == plain

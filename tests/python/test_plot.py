@@ -23,7 +23,7 @@ from matplotlib.text import Text
 import pledgetrack as pt
 from pledgetrack import Status, _plot
 
-from conftest import SEED_FIELD_TOTALS, SEED_FIELDS
+from conftest import SEED_BUREAU_TOTALS, SEED_BUREAUS, SEED_FIELD_TOTALS, SEED_FIELDS
 
 
 @pytest.fixture(autouse=True)
@@ -132,6 +132,43 @@ def test_plot_status_by_bureau(q1, tmp_path):
     assert_no_missing_glyphs(caught)
     assert ax.get_xlabel() == "실·국"
     assert sum(bar.get_height() for c in ax.containers for bar in c) == 49
+
+
+def bar_totals(ax) -> list[float]:
+    heights = np.zeros(len(ax.get_xticks()))
+    for container in ax.containers:
+        heights += [bar.get_height() for bar in container]
+    return heights.tolist()
+
+
+def test_the_bureau_chart_uses_the_orgs_order_like_the_crosstab_and_the_report(q1):
+    ax = pt.plot_status_by_field(q1, dim="bureau")
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    # The seed's table order (the org file's): 실·단 first, 보건소 last, not the order the
+    # bureaus first appear in the file (자치행정국 first).
+    assert ticks == SEED_BUREAUS
+    assert ticks == list(q1.crosstab("field", "bureau").columns[:-1])
+    assert bar_totals(ax) == SEED_BUREAU_TOTALS  # each bar is its own bureau's projects
+
+
+def test_a_bureau_that_no_project_has_gets_an_empty_place_as_in_the_crosstab():
+    snap = pt.Snapshot(
+        "서구", 8, None,
+        [pt.Project("1-1", "사업", "완료", field="가", department="과", bureau="나국")],
+        bureau_order=["가국", "나국"],
+    )
+    ax = pt.plot_status_by_field(snap, dim="bureau")
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["가국", "나국"]
+    assert bar_totals(ax) == [0, 1]
+
+
+@pytest.mark.parametrize("dim", ["field", "bureau"])
+def test_the_tallest_bar_has_headroom(q1, dim):
+    ax = pt.plot_status_by_field(q1, dim=dim)
+    tallest = max(bar_totals(ax))  # 15 (생태·안전) by field, 13 (문화경제국) by bureau
+    assert tallest == (15 if dim == "field" else 13)
+    bottom, top = ax.get_ylim()
+    assert bottom == 0 and top >= tallest * 1.1
 
 
 def test_plot_transitions(q4, q1, tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -151,6 +152,67 @@ def test_text_and_english(demo):
         demo.to_text("fr")  # type: ignore[arg-type]
 
 
+def columns(line: str) -> int:
+    """Terminal columns of a line, by Unicode's East Asian Width (W and F take two): counted
+    here independently of the core's display_width."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_text_report_fits_a_100_column_terminal(demo, lang):
+    lines = demo.to_text(lang).splitlines()
+    assert max(map(columns, lines)) <= 100, [line for line in lines if columns(line) > 100]
+    assert all(line == line.rstrip() for line in lines)
+
+
+def test_long_lines_of_the_demo_wrap_under_their_first_word(demo):
+    text = demo.to_text()
+    # The second candidate's reason is 148 columns in one line; wrapped, its second line
+    # starts under the first word, after "     - ".
+    start = text.index("     - 국가정책 방향에 따라")
+    first, second = text[start:].splitlines()[:2]
+    assert columns(first) <= 100 and second.startswith("       ") and not second.startswith("        ")
+    joined = first.removeprefix("     - ") + " " + second.strip()
+    assert joined.startswith("국가정책 방향에 따라 공모사업 지원규모(국비)가 축소됨에 따라")
+    # Lines that fit are as they were: the headline is one line.
+    assert "  - 공약이행완료율(단위사업기준) : 67.3% ※ 2023년 4분기 65.3% 대비 +2.0%p\n" in text
+
+
+def title_column_lines(text: str, marker: str) -> list[tuple[int, str]]:
+    """(display column where the text starts, text) of every detail-table line holding `marker`."""
+    out = []
+    for line in text.splitlines():
+        if marker in line:
+            at = line.index(marker)
+            out.append((columns(line[:at]), line[at:].split("  ")[0]))
+    return out
+
+
+def test_a_long_title_wraps_at_spaces_inside_its_cell():
+    title = " ".join(f"꾸러미{n:02d}" for n in range(30))  # 30 words of 8 columns: 269 columns
+    snap = pt.Snapshot("서구", 8, dt.date(2024, 3, 31),
+                       [pt.Project("1-1", title, "완료", field="가", pledge="공약", department="과", bureau="국")])
+    text = pt.report(snap).to_text()
+    assert max(map(columns, text.splitlines())) <= 100
+    pieces = title_column_lines(text, "꾸러미")
+    assert len(pieces) >= 3  # 269 columns do not go in two lines of a cell narrower than 100
+    assert len({column for column, _ in pieces}) == 1  # every piece starts in the title's column
+    assert " ".join(piece for _, piece in pieces) == title  # broken only at spaces, nothing lost
+    first_line = next(line for line in text.splitlines() if "꾸러미00" in line)
+    assert first_line.startswith("  1-1 ")
+
+
+def test_a_word_wider_than_its_cell_is_cut_between_syllables():
+    word = "가" * 70  # 140 columns, no space to break at
+    snap = pt.Snapshot("서구", 8, dt.date(2024, 3, 31),
+                       [pt.Project("1-1", word, "완료", field="나", pledge="공약", department="과", bureau="국")])
+    text = pt.report(snap).to_text()
+    assert max(map(columns, text.splitlines())) <= 100
+    pieces = title_column_lines(text, "가가")
+    assert len({column for column, _ in pieces}) == 1
+    assert "".join(piece for _, piece in pieces) == word
+
+
 # -- HTML --------------------------------------------------------------------------------------
 
 
@@ -180,6 +242,58 @@ def test_html_holds_every_section_and_figure(demo):
     assert cells[1] == ["계", "49건", *map(str, SEED_BUREAU_TOTALS)]
     for field, total, row in zip(SEED_FIELDS, SEED_FIELD_TOTALS, cells[2:]):
         assert row == [field, str(total), *(str(n) if n else "-" for n in SEED_FIELD_BY_BUREAU[field])]
+
+
+def test_html_breaks_korean_lines_only_between_words(demo):
+    # Without keep-all a browser breaks Hangul between any two syllables (관리번/호, 주민자치/과).
+    for fragment in (demo.to_html(), demo._repr_html_()):
+        css = fragment[fragment.index("<style>") : fragment.index("</style>")]
+        assert re.search(r"\.pledgetrack-report\{[^}]*word-break:keep-all", css)
+
+
+def detail_rows(page: str) -> list[str]:
+    """The body rows of the detail tables, in order."""
+    detail = page[page.index('<section id="detail">') :]
+    return [row for body in re.findall(r"<tbody>(.*?)</tbody>", detail) for row in re.findall(r"<tr>(.*?)</tr>", body)]
+
+
+def test_html_detail_names_each_pledge_once_over_its_projects(demo):
+    page = demo.to_html()
+    rows = detail_rows(page)
+    assert len(rows) == 49
+    spans = [(int(n), name) for n, name in re.findall(r'<td rowspan="(\d+)">([^<]*)</td>', page)]
+    # The pledges of more than one project, from the example's ids (2-3-1 … 2-3-6 is six):
+    # 1-1 2, 2-2 2, 2-3 6, 2-4 2, 3-2 2, 3-3 4, 3-4 2, 3-5 3, 4-1 6, 4-4 3, 4-5 4, 5-1 3, 5-3 2.
+    assert [n for n, _ in spans] == [2, 2, 6, 2, 2, 4, 2, 3, 6, 3, 4, 3, 2]
+    assert (6, "기후위기 대응1번지 녹색서구 구현") in spans
+    assert page.count("기후위기 대응1번지 녹색서구 구현") == 1  # once, not on each of its six rows
+    # A row under a merged name has one cell less: id, project, department, status.
+    first = next(r for r in rows if "<th>4-1-1</th>" in r)
+    second = next(r for r in rows if "<th>4-1-2</th>" in r)
+    assert len(re.findall(r"<t[hd][ >]", first)) == 5
+    assert len(re.findall(r"<t[hd][ >]", second)) == 4
+
+
+def test_html_detail_shows_a_single_project_pledges_name_once(demo):
+    page = demo.to_html()
+    rows = detail_rows(page)
+    # 4-2 is a pledge of one project with the same name (the seed's single-project pledges:
+    # 1-2, 1-3, 1-4, 2-1, 3-1, 4-2, 4-3, 5-2).
+    merged = re.findall(r'<th>([\d-]+)</th><td colspan="2">', page)
+    assert merged == ["1-2", "1-3", "1-4", "2-1", "3-1", "4-2", "4-3", "5-2"]
+    row = next(r for r in rows if "<th>4-2</th>" in r)
+    assert row.count("공영주차장 지속 확충을 통한 주차난 해소") == 1
+
+
+def test_html_detail_keeps_both_names_when_a_single_project_has_its_own(tmp_path):
+    snap = pt.Snapshot(
+        "서구", 8, dt.date(2024, 3, 31),
+        [pt.Project("1-1", "사업 이름", "완료", field="가", pledge="공약 이름", department="과", bureau="국")],
+    )
+    page = pt.report(snap).to_html()
+    row = detail_rows(page)[0]
+    assert "colspan" not in row and "rowspan" not in row
+    assert "<td>공약 이름</td><td>사업 이름</td>" in row
 
 
 def test_html_shows_text_from_data_as_text():

@@ -101,8 +101,11 @@ def test_projects_are_found_by_any_spelling_of_their_id(q1, spelling, department
 def test_a_missing_id_is_a_key_error_and_a_malformed_one_a_pledge_error(q1):
     with pytest.raises(KeyError, match=r"no project '9-9'"):
         q1["9-9"]
-    with pytest.raises(pt.PledgeError, match=r"not a project id: '가나다'"):
+    # Any text is an id (kept as written when it is not numbered): '가나다' is merely absent.
+    with pytest.raises(KeyError, match=r"no project '가나다'"):
         q1["가나다"]
+    with pytest.raises(pt.PledgeError, match=r"project id longer than 48 bytes"):
+        q1["가" * 17]
     assert "9-9" not in q1
     assert "가나다" not in q1
     assert q1.get("9-9") is None

@@ -4,6 +4,9 @@
 // whatever the number of threads.
 #pragma once
 
+#include <cstddef>
+#include <exception>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -11,6 +14,20 @@
 #include "pledgetrack/io/csv.hpp"
 
 namespace pledgetrack::io {
+
+namespace detail {
+
+/// Runs `work(i)` for every i in [0, n) on up to `threads` threads (0: one per
+/// core; 1: the calling thread only). Each thread takes the next i from a
+/// shared counter, so big and small items even out. Returns what each item
+/// threw (empty where it succeeded), by position, so the outcome never
+/// depends on timing. With `stop_at_failure`, items after the first failing
+/// one may be skipped (items before it still run: one of them may fail too).
+/// Both io::read_csv_files and batch::evaluate_files share out their files so.
+std::vector<std::exception_ptr> share_out(std::size_t n, unsigned threads,
+                                          const std::function<void(std::size_t)>& work, bool stop_at_failure);
+
+}  // namespace detail
 
 /// The snapshots of every file, in the order of `paths`: element i is
 /// read_csv(paths[i], options). `threads` 0 means one per core

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pledgetrack/error.hpp"
@@ -22,6 +24,10 @@ namespace pledgetrack::io {
 
 /// How to read a pledge file. Every field has a default that suits the files
 /// governments publish.
+///
+///     io::read_options options;
+///     options.columns = {{"사업 내용", "project"}};   // the source's own header
+///     options.labels.add_alias("추진완료", status::completed);
 struct read_options {
   std::optional<io::encoding> encoding;  ///< nothing: detect (BOM, UTF-8, CP949)
   char delimiter = 0;                     ///< 0: detect from the header (tab or comma)
@@ -31,17 +37,51 @@ struct read_options {
   std::optional<organization> org;        ///< fills empty bureaus from departments
   status_labels labels = status_labels::kmc();
   csv_limits limits;
+  /// The caller's own headers: a header as the file writes it (spaces and
+  /// case do not matter) → a column name (`column_names()`: "project",
+  /// "department", …, or "extra" to keep a column the reader would otherwise
+  /// take). Wins over the headers the reader knows.
+  std::vector<std::pair<std::string, std::string>> columns;
+  /// Fill a blank field or pledge cell (a merged cell, exported) from the row
+  /// above when the row's id belongs to the same field or pledge.
+  bool fill_down = true;
 };
+
+/// The column names a header can be mapped to (read_options::columns), in
+/// the order of the documented format.
+[[nodiscard]] std::vector<std::string_view> column_names();
+
+/// How much a problem matters: an error stops reading; a warning is data
+/// that may be wrong (a blank left blank, a subtotal that does not add up);
+/// a notice says how something was read (a cell filled down, a spaced-out
+/// name closed up, a title row skipped), so that nothing is read silently.
+enum class severity : std::uint8_t { error, warning, notice };
+
+[[nodiscard]] constexpr std::string_view to_string(severity s) noexcept {
+  constexpr std::string_view names[] = {"error", "warning", "notice"};
+  return names[static_cast<std::size_t>(s)];
+}
 
 /// One problem found in a file.
 struct problem {
   source_location where;
   std::string message;  ///< the full message, location included
+  io::severity severity = io::severity::error;
 
   friend bool operator==(const problem&, const problem&) = default;
   friend std::ostream& operator<<(std::ostream& os, const problem& p) {
-    return os << "problem(\"" << p.message << "\")";
+    os << "problem(\"" << p.message << "\"";
+    if (p.severity != io::severity::error) os << ", " << to_string(p.severity);
+    return os << ")";
   }
+};
+
+/// A table already split into cells, such as a workbook's sheet: `rows[i]` is
+/// row i + 1 of the sheet. Messages name its cells (`2024Q1!F7`).
+struct table {
+  std::string name;   ///< the file, for messages
+  std::string sheet;  ///< the sheet, for messages ("" for none)
+  std::vector<std::vector<std::string>> rows;
 };
 
 /// Reads every snapshot in a pledge file: one per (district, term, as_of),
@@ -56,10 +96,16 @@ struct problem {
 [[nodiscard]] std::vector<snapshot> read_csv_bytes(std::string_view bytes, const std::string& name,
                                                    const read_options& options = {});
 
-/// Every problem in a file at once (empty when it reads cleanly).
+/// Every problem in a file at once, errors, warnings and notices, in the
+/// order met (empty when it reads cleanly and nothing needed interpreting).
 [[nodiscard]] std::vector<problem> validate_csv(const std::string& path, const read_options& options = {});
 [[nodiscard]] std::vector<problem> validate_csv_bytes(std::string_view bytes, const std::string& name,
                                                       const read_options& options = {});
+
+/// Reads a table of cells by the same rules as a CSV file: title rows, two-row
+/// headers, heading and total rows, fill-down, every error in place.
+[[nodiscard]] std::vector<snapshot> read_table(const table& cells, const read_options& options = {});
+[[nodiscard]] std::vector<problem> validate_table(const table& cells, const read_options& options = {});
 
 /// Reads an org file: columns department and bureau (부서/주관부서, 실국/소관국),
 /// optional renamed_from (구부서명) and parent (상위부서).

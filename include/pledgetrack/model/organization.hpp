@@ -18,7 +18,9 @@
 namespace pledgetrack {
 
 /// Department -> bureau, in the order of the org file (which is the column
-/// order of the report's field × bureau table).
+/// order of the report's field × bureau table). Names printed with
+/// justification spaces (`경 제 과`) are the same as their unspaced form
+/// (text::close_up), on either side.
 ///
 ///     organization org;
 ///     org.add("건강증진과", "보건소");
@@ -29,8 +31,8 @@ class organization {
   /// Adds a department of a bureau. The same department in two bureaus is a
   /// data_error naming both.
   void add(std::string_view department, std::string_view bureau) {
-    const std::string d(text::trim(department));
-    const std::string b(text::trim(bureau));
+    const std::string d = text::close_up(text::trim(department));
+    const std::string b = text::close_up(text::trim(bureau));
     if (d.empty() || b.empty())
       throw data_error("an org entry needs a department and a bureau, got '" + d + "' and '" + b + "'");
     if (const auto it = bureau_by_department_.find(d); it != bureau_by_department_.end()) {
@@ -45,8 +47,8 @@ class organization {
 
   /// Maps a department's former name to its current one.
   void add_rename(std::string_view former_name, std::string_view current_name) {
-    const std::string from(text::trim(former_name));
-    const std::string to(text::trim(current_name));
+    const std::string from = text::close_up(text::trim(former_name));
+    const std::string to = text::close_up(text::trim(current_name));
     if (from.empty() || to.empty() || from == to)
       throw data_error("a rename needs two different names, got '" + from + "' and '" + to + "'");
     if (const auto [it, inserted] = renames_.try_emplace(from, to); !inserted) {
@@ -65,7 +67,7 @@ class organization {
 
   /// The department's current name: renames followed (a chain too).
   [[nodiscard]] std::string current_name(std::string_view department) const {
-    std::string name(text::trim(department));
+    std::string name = text::close_up(text::trim(department));
     for (std::size_t hops = 0; hops <= renames_.size(); ++hops) {
       const auto it = renames_.find(name);
       if (it == renames_.end()) return name;

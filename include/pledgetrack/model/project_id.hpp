@@ -1,6 +1,8 @@
 // The management number (관리번호) of a unit project: `2-3-④`, `4-2`, `가-1`,
 // `III-①-1`, `1-10`. Every spelling of one number has one canonical text
-// (`2-3-4`), so ids from different files and quarters compare equal.
+// (`2-3-4`), so ids from different files and quarters compare equal. Ids that
+// do not read as such a number (`P8-01`, `P8-25 (B)`, `공약1-2`, `A-1`) are
+// kept as written: a text id, its own pledge.
 #pragma once
 
 #include <array>
@@ -8,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -31,14 +34,17 @@ struct id_component {
   friend constexpr auto operator<=>(id_component, id_component) noexcept = default;
 };
 
-/// A parsed project id: up to `max_components` parts. A regular value type
-/// that allocates nothing.
+/// A project id: up to `max_components` parts (a structured id), or a text of
+/// at most `max_text_bytes` bytes kept as written (a text id). A regular value
+/// type that allocates nothing.
 ///
 ///     project_id::parse("2-3-④").to_string() == "2-3-4"
 ///     project_id::parse("(2-4-1)") == project_id::parse("2-4-1")
+///     project_id::read("P8-25  (B)").to_string() == "P8-25 (B)"   // a text id
 class project_id {
  public:
   static constexpr std::size_t max_components = 6;
+  static constexpr std::size_t max_text_bytes = 48;
 
   constexpr project_id() noexcept = default;
 
@@ -47,9 +53,17 @@ class project_id {
   /// syllable (가), optional surrounding parentheses and a trailing dot.
   /// Anything else is a parse_error naming the text.
   [[nodiscard]] static project_id parse(std::string_view text) {
+    if (strip_wrapping(text::trim(text)).empty()) throw parse_error("empty project id", std::string(text));
+    if (auto id = try_parse(text)) return *id;
+    throw parse_error("not a project id", std::string(text));
+  }
+
+  /// `parse` without the exception: nothing when the text is no structured id
+  /// (the reader meets text ids on every row of some tables).
+  [[nodiscard]] static std::optional<project_id> try_parse(std::string_view text) {
     project_id id;
     const std::string_view body = strip_wrapping(text::trim(text));
-    if (body.empty()) throw parse_error("empty project id", std::string(text));
+    if (body.empty()) return std::nullopt;
 
     std::size_t i = 0;
     std::uint64_t number = 0;
@@ -57,9 +71,12 @@ class project_id {
     std::string roman;  // letters of a Roman numeral being read
     bool separator_pending = false;  // a separator since the last part
     bool dash_pending = false;       // a '-' or '.' since the last part
-    auto fail = [&]() -> void { throw parse_error("not a project id", std::string(text)); };
+    bool ok = true;  // false once the text is known to be no structured id
     auto push = [&](id_component c) {
-      if (id.size_ == max_components) fail();
+      if (id.size_ == max_components) {
+        ok = false;
+        return;
+      }
       id.parts_[id.size_++] = c;
       separator_pending = false;
       dash_pending = false;
@@ -72,23 +89,23 @@ class project_id {
       }
       if (!roman.empty()) {
         const auto value = roman_value(roman);
-        if (value == 0) fail();
-        push({id_component::kind::roman, value});
+        if (value == 0) ok = false;
+        else push({id_component::kind::roman, value});
         roman.clear();
       }
     };
 
-    while (i < body.size()) {
+    while (ok && i < body.size()) {
       const text::decoded d = text::decode_utf8(body.substr(i));
-      if (d.length == 0) fail();
+      if (d.length == 0) return std::nullopt;
       const char32_t cp = d.code_point;
       i += d.length;
       if (cp >= '0' && cp <= '9') {
-        if (!roman.empty()) fail();
+        if (!roman.empty()) return std::nullopt;
         number = number * 10 + (cp - '0');
-        if (++number_digits > 6) fail();
+        if (++number_digits > 6) return std::nullopt;
       } else if (is_roman_letter(cp)) {
-        if (number_digits > 0) fail();
+        if (number_digits > 0) return std::nullopt;
         roman += static_cast<char>(cp >= 'a' ? cp - 'a' + 'A' : cp);
       } else if (cp >= 0x2460 && cp <= 0x2473) {  // ① … ⑳
         flush();
@@ -98,7 +115,7 @@ class project_id {
         push({id_component::kind::roman, static_cast<std::uint32_t>(cp - 0x2160 + 1)});
       } else if (is_enumeration_syllable(cp)) {  // 가, 나, 다 … 하
         // A syllable stands alone: "가나" or "1가" is text, not an id.
-        if (number_digits > 0 || !roman.empty() || (id.size_ > 0 && !separator_pending)) fail();
+        if (number_digits > 0 || !roman.empty() || (id.size_ > 0 && !separator_pending)) return std::nullopt;
         push({id_component::kind::hangul, static_cast<std::uint32_t>(cp)});
       } else if (text::is_space(cp)) {
         flush();
@@ -106,21 +123,57 @@ class project_id {
       } else if (cp == '-' || cp == '.' || cp == 0x2010 || cp == 0x2013 || cp == 0x2212) {
         flush();
         // A dash with no part before it ("-2", "2--3") leaves a part out.
-        if (dash_pending || id.size_ == 0) fail();
+        if (dash_pending || id.size_ == 0) return std::nullopt;
         separator_pending = true;
         dash_pending = true;
       } else {
-        fail();
+        return std::nullopt;
       }
     }
-    flush();
-    if (id.size_ == 0 || dash_pending) fail();
+    if (ok) flush();
+    if (!ok || id.size_ == 0 || dash_pending) return std::nullopt;
+    return id;
+  }
+
+  /// Reads any id a table may hold: a structured id where `parse` reads one,
+  /// otherwise the text as written, trimmed, NFC and with each run of spaces
+  /// made one space (`P8-25 (B)`). Empty text, and text longer than
+  /// `max_text_bytes`, is a parse_error.
+  ///
+  ///     project_id::read("2-3-④").is_text() == false
+  ///     project_id::read("공약1-2").is_text() == true
+  [[nodiscard]] static project_id read(std::string_view text) {
+    const std::string_view body = text::trim(text);
+    if (body.empty()) throw parse_error("empty project id", std::string(text));
+    if (const auto structured = try_parse(body)) return *structured;
+    std::string written;
+    bool space = false;
+    const std::string composed = text::compose_hangul(body);
+    for (std::size_t i = 0; i < composed.size();) {
+      const text::decoded d = text::decode_utf8(std::string_view(composed).substr(i));
+      const std::size_t n = d.length == 0 ? 1 : d.length;
+      if (d.length != 0 && text::is_space(d.code_point)) {
+        space = true;
+      } else {
+        if (space) written += ' ';
+        space = false;
+        written.append(composed, i, n);
+      }
+      i += n;
+    }
+    if (written.size() > max_text_bytes)
+      throw parse_error("project id longer than " + std::to_string(max_text_bytes) + " bytes", std::string(body));
+    project_id id;
+    for (std::size_t k = 0; k < written.size(); ++k) id.text_[k] = written[k];
+    id.text_size_ = static_cast<std::uint8_t>(written.size());
     return id;
   }
 
   /// The canonical text: parts joined by `-`, numbers in decimal, Roman
-  /// numerals in ASCII capitals, Hangul as written: "2-3-4", "III-1-1", "가-1".
+  /// numerals in ASCII capitals, Hangul as written: "2-3-4", "III-1-1", "가-1";
+  /// a text id as it was read.
   [[nodiscard]] std::string to_string() const {
+    if (is_text()) return std::string(text_.data(), text_size_);
     std::string out;
     for (std::size_t k = 0; k < size_; ++k) {
       if (k > 0) out += '-';
@@ -134,14 +187,18 @@ class project_id {
     return out;
   }
 
+  /// The number of parts of a structured id (0 for a text id).
   [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0 && text_size_ == 0; }
+  /// True for an id kept as written, which has no parts to read a pledge or
+  /// field from.
+  [[nodiscard]] constexpr bool is_text() const noexcept { return text_size_ != 0; }
   [[nodiscard]] constexpr id_component operator[](std::size_t k) const noexcept { return parts_[k]; }
 
   /// The pledge this project belongs to. Ids of three or more parts
   /// (field-pledge-project) name their pledge by all but the last part:
   /// `2-3-4` belongs to `2-3`. An id of one or two parts (`4-2`) is a pledge
-  /// with a single project, which is its own pledge.
+  /// with a single project, which is its own pledge; so is a text id.
   [[nodiscard]] constexpr project_id pledge() const noexcept {
     project_id p = *this;
     if (p.size_ >= 3) --p.size_;
@@ -149,13 +206,19 @@ class project_id {
   }
 
   friend constexpr bool operator==(const project_id& a, const project_id& b) noexcept {
-    if (a.size_ != b.size_) return false;
+    if (a.size_ != b.size_ || a.text_size_ != b.text_size_) return false;
+    for (std::size_t k = 0; k < a.text_size_; ++k)
+      if (a.text_[k] != b.text_[k]) return false;
     for (std::size_t k = 0; k < a.size_; ++k)
       if (a.parts_[k] != b.parts_[k]) return false;
     return true;
   }
-  /// Natural order: part by part, numbers by value (`1-9` before `1-10`).
+  /// Natural order: part by part, numbers by value (`1-9` before `1-10`);
+  /// structured ids before text ids, text ids by their bytes.
   friend constexpr std::strong_ordering operator<=>(const project_id& a, const project_id& b) noexcept {
+    if (a.is_text() != b.is_text()) return a.is_text() ? std::strong_ordering::greater : std::strong_ordering::less;
+    if (a.is_text())
+      return std::string_view(a.text_.data(), a.text_size_) <=> std::string_view(b.text_.data(), b.text_size_);
     for (std::size_t k = 0; k < a.size_ && k < b.size_; ++k)
       if (const auto c = a.parts_[k] <=> b.parts_[k]; c != 0) return c;
     return a.size_ <=> b.size_;
@@ -166,6 +229,7 @@ class project_id {
   }
 
   [[nodiscard]] std::size_t hash() const noexcept {
+    if (is_text()) return std::hash<std::string_view>{}(std::string_view(text_.data(), text_size_));
     std::size_t h = size_;
     for (std::size_t k = 0; k < size_; ++k)
       h = h * 1000003U ^ (static_cast<std::size_t>(parts_[k].type) << 24 ^ parts_[k].value);
@@ -226,6 +290,8 @@ class project_id {
 
   std::array<id_component, max_components> parts_{};
   std::size_t size_ = 0;
+  std::array<char, max_text_bytes> text_{};  // a text id's bytes (UTF-8)
+  std::uint8_t text_size_ = 0;
 };
 
 }  // namespace pledgetrack

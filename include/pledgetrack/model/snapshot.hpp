@@ -98,7 +98,7 @@ class snapshot {
                      format_date(as_of_));
   }
   /// The same, with the id as text (`"2-3-④"` works).
-  [[nodiscard]] const project& at(std::string_view id_text) const { return at(project_id::parse(id_text)); }
+  [[nodiscard]] const project& at(std::string_view id_text) const { return at(project_id::read(id_text)); }
 
   friend bool operator==(const snapshot& a, const snapshot& b) {
     return a.district_ == b.district_ && a.term_ == b.term_ && a.as_of_ == b.as_of_ &&

@@ -7,11 +7,13 @@
 // algorithmic (Unicode §3.12), so that is what `compose_hangul` does.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pledgetrack::text {
 
@@ -166,6 +168,95 @@ inline constexpr char32_t hangul_s_count = hangul_l_count * hangul_n_count;
     i += n;
   }
   return out;
+}
+
+/// True when `s` is a name printed with justification spaces: at least two
+/// single characters, one of them a Hangul syllable, each separated by spaces
+/// (`경 제 과`, `기 획 실`, `정 상 추 진`). Documents justify short names this
+/// way; the name is the same as its unspaced form. Text with words of two or
+/// more characters (`보건소 건강증진과`) is not spaced out.
+[[nodiscard]] constexpr bool is_spaced_out(std::string_view s) noexcept {
+  // Most names are not: they fail at their second character, which must be
+  // a space (the reader asks this of every name cell).
+  if (s.empty()) return false;
+  const auto lead = static_cast<unsigned char>(s[0]);
+  const std::size_t first = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  if (first >= s.size()) return false;
+  // The lead bytes of the spaces is_space knows: ASCII, C2 (U+00A0), E2
+  // (U+2002…U+200B), E3 (U+3000), EF (U+FEFF).
+  const auto next = static_cast<unsigned char>(s[first]);
+  if (next != ' ' && (next < '\t' || next > '\r') && next != 0xC2 && next != 0xE2 && next != 0xE3 && next != 0xEF)
+    return false;
+  std::size_t singles = 0;
+  bool hangul = false;
+  bool in_word = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const decoded d = decode_utf8(s.substr(i));
+    if (d.length == 0) return false;
+    i += d.length;
+    if (is_space(d.code_point)) {
+      in_word = false;
+      continue;
+    }
+    if (in_word) return false;  // a second character in the same word
+    in_word = true;
+    ++singles;
+    if (d.code_point >= 0xAC00 && d.code_point <= 0xD7A3) hangul = true;
+  }
+  return singles >= 2 && hangul;
+}
+
+/// The name without its justification spaces (`경 제 과` → `경제과`), or `s`
+/// unchanged when it is not spaced out.
+[[nodiscard]] inline std::string close_up(std::string_view s) {
+  return is_spaced_out(s) ? remove_spaces(s) : std::string(s);
+}
+
+/// The Hangul syllables of `s` split into their jamo (initial, medial, final
+/// as separate code points), other code points as they are, spaces left out:
+/// the form "did you mean" compares labels in, so that one wrong final
+/// consonant (이행후계숙 for 이행후계속) is one edit, not a whole syllable.
+[[nodiscard]] inline std::u32string jamo_letters(std::string_view s) {
+  using namespace detail;
+  std::u32string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const decoded d = decode_utf8(s.substr(i));
+    const std::size_t n = d.length == 0 ? 1 : d.length;
+    i += n;
+    const char32_t cp = d.length == 0 ? replacement_character : d.code_point;
+    if (is_space(cp)) continue;
+    if (cp >= hangul_s_base && cp < hangul_s_base + hangul_s_count) {
+      const char32_t index = cp - hangul_s_base;
+      out += static_cast<char32_t>(hangul_l_base + index / hangul_n_count);
+      out += static_cast<char32_t>(hangul_v_base + (index % hangul_n_count) / hangul_t_count);
+      if (index % hangul_t_count != 0) out += static_cast<char32_t>(hangul_t_base + index % hangul_t_count);
+    } else {
+      out += cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp;
+    }
+  }
+  return out;
+}
+
+/// The edit distance (insertions, deletions, substitutions) between two
+/// texts compared by jamo (`jamo_letters`).
+[[nodiscard]] inline std::size_t jamo_distance(std::string_view a, std::string_view b) {
+  const std::u32string x = jamo_letters(a);
+  const std::u32string y = jamo_letters(b);
+  const std::size_t m = y.size();
+  std::vector<std::size_t> row(m + 1, 0);
+  for (std::size_t j = 0; j <= m; ++j) row[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[m];
 }
 
 /// `s` without leading and trailing spaces (as `is_space` defines them).

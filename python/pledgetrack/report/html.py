@@ -11,6 +11,7 @@ titled ``<script>alert(1)</script>`` shows as that text.
 from __future__ import annotations
 
 import html as _html
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -40,9 +41,14 @@ _COLOURS = {
 }
 _STATUS_ORDER = tuple(_COLOURS)
 
+# word-break:keep-all breaks Korean lines only between words (at spaces), as
+# Korean is typeset: without it a browser breaks Hangul between any two
+# syllables (관리번/호, 주민자치/과). overflow-wrap lets a word longer than its
+# cell break rather than overflow.
+
 _CSS = """
 .pledgetrack-report{font-family:system-ui,-apple-system,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans KR",sans-serif;
-  color:#1a1a1a;max-width:64rem;margin:0 auto;padding:1.5rem;line-height:1.55}
+  color:#1a1a1a;max-width:64rem;margin:0 auto;padding:1.5rem;line-height:1.55;word-break:keep-all;overflow-wrap:break-word}
 .pledgetrack-report h1{font-size:1.5rem;margin:0 0 .25rem}
 .pledgetrack-report h2{font-size:1.25rem;border-bottom:2px solid #1a1a1a;padding-bottom:.2rem;margin-top:2rem}
 .pledgetrack-report h3{font-size:1.1rem;margin-top:1.75rem}
@@ -252,16 +258,26 @@ def _detail(d: Mapping[str, Any], criteria: Mapping[str, Any], lang: Lang) -> st
         n = len(f["projects"])
         heading = f"{_group(f['field'], lang)} ({projects_text(n, lang)}, {name} {f['rate']['text']})"
         rows = []
-        last_pledge = None
-        for p in f["projects"]:
-            # A pledge's name once, on its first project, as the seed and the Markdown print it.
-            pledge = "" if p["pledge"] == last_pledge else p["pledge"]
-            last_pledge = p["pledge"]
-            rows.append(_row([p["id"], pledge, p["title"], p["department"], _Chip(p["status"], p["status_label"])]))
+        # One pledge name per pledge, over its unit projects (rowspan), as the published
+        # table merges it; a pledge of one project named as the project shows the name once.
+        for _, group in itertools.groupby(f["projects"], key=lambda p: p["pledge_id"]):
+            members = list(group)
+            first = members[0]
+            if len(members) == 1 and first["pledge"] in ("", first["title"]):
+                rows.append(_row([first["id"], _Span(first["title"], cols=2), *_detail_tail(first)]))
+                continue
+            for k, p in enumerate(members):
+                pledge = [_Span(p["pledge"], rows=len(members))] if k == 0 else []
+                rows.append(_row([p["id"], *pledge, p["title"], *_detail_tail(p)]))
         parts.append(f"<h4>{escape(heading)}</h4>")
         parts.append(_table(header, rows, numeric_from=None))
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _detail_tail(p: Mapping[str, Any]) -> list[object]:
+    """The cells of a detail row after the project's name: department and status."""
+    return [p["department"], _Chip(p["status"], p["status_label"])]
 
 
 # -- the chart ----------------------------------------------------------------
@@ -345,6 +361,16 @@ class _Chip:
         return f'<span class="chip" style="background:{fill};color:{ink}">{escape(self.label)}</span>'
 
 
+class _Span:
+    """A cell over ``rows`` rows or ``cols`` columns (a merged cell of the published table)."""
+
+    def __init__(self, value: object, *, rows: int = 1, cols: int = 1) -> None:
+        self.value, self.rows, self.cols = value, rows, cols
+
+    def attributes(self) -> str:
+        return (f' rowspan="{self.rows}"' if self.rows > 1 else "") + (f' colspan="{self.cols}"' if self.cols > 1 else "")
+
+
 def _status_label(name: str, lang: Lang) -> str:
     status = Status[name.upper()]
     return status.label_ko if lang == "ko" else status.label_en
@@ -369,6 +395,9 @@ def _table(
     def cell(tag: str, value: object, i: int) -> str:
         numeric = numeric_from is not None and i >= numeric_from
         css = ' class="num"' if numeric else ""
+        if isinstance(value, _Span):
+            css += value.attributes()
+            value = value.value
         inner = value.html() if isinstance(value, _Chip) else escape(value)
         return f"<{tag}{css}>{inner}</{tag}>"
 

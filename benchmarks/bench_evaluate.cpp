@@ -1,0 +1,52 @@
+// The C++ side of benchmarks/engines.py: batch::evaluate_files over a corpus,
+// with the KMC rate per snapshot and per (snapshot, field), from C++ alone
+// (no Python start-up). Prints the wall time of the call and writes the
+// figures for engines.py to check against the other engines.
+//
+//     bench_evaluate THREADS OUT.tsv PATH...   (PATH: a file, or a directory searched for *.csv but org.csv)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "pledgetrack/batch/evaluate.hpp"
+
+namespace fs = std::filesystem;
+using namespace pledgetrack;
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::cerr << "usage: bench_evaluate THREADS OUT.tsv PATH...\n";
+    return 2;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::string> paths;
+  for (int i = 3; i < argc; ++i) {
+    const fs::path p(argv[i]);
+    if (!fs::is_directory(p)) {
+      paths.push_back(p.string());
+      continue;
+    }
+    for (const auto& entry : fs::recursive_directory_iterator(p))
+      if (entry.is_regular_file() && entry.path().extension() == ".csv" && entry.path().filename() != "org.csv")
+        paths.push_back(entry.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  batch::evaluate_options options;
+  options.by = {dimension::field};
+  options.threads = static_cast<unsigned>(std::stoul(argv[1]));
+  const batch::evaluation e = batch::evaluate_files(paths, io::read_options{}, options);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  std::ofstream out(argv[2], std::ios::binary);
+  for (const auto& r : e.rows)
+    out << r.district << '\t' << format_date(r.as_of) << '\t' << r.group << '\t'
+        << r.rates[0].rate.numerator().to_string() << '\t' << r.rates[0].rate.denominator() << '\n';
+  std::printf("%zu files, %zu rows, %zu problems, %.3f s\n", paths.size(), e.rows.size(), e.problems.size(), seconds);
+  for (const auto& p : e.problems) std::cerr << p.message << '\n';
+  return e.problems.empty() ? 0 : 1;
+}

@@ -1,0 +1,161 @@
+// Evaluating a researcher's corpus in one call: hundreds of districts, many
+// quarters, one file or many per snapshot. Files are read on threads and
+// reduced at once to summary rows (counts, exact rates, %p changes, ranks,
+// regressions): the snapshots themselves are dropped, so memory grows with
+// the number of snapshots, not of projects. The rows come out in one order,
+// (district, as_of), whatever the number of threads.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "pledgetrack/io/csv.hpp"
+#include "pledgetrack/model/organization.hpp"
+#include "pledgetrack/model/snapshot.hpp"
+#include "pledgetrack/rates/counts.hpp"
+#include "pledgetrack/rates/criteria.hpp"
+#include "pledgetrack/rates/grouping.hpp"
+#include "pledgetrack/rates/rate.hpp"
+#include "pledgetrack/time/period.hpp"
+
+namespace pledgetrack::batch {
+
+/// A criteria under the short name that prefixes its columns (`kmc_percent`).
+struct named_criteria {
+  std::string name;
+  pledgetrack::criteria criteria;
+
+  friend bool operator==(const named_criteria&, const named_criteria&) = default;
+};
+
+/// The names of the presets, in the order the docs list them:
+/// kmc, implementation, pledge, mean_progress, in_term.
+[[nodiscard]] std::vector<std::string_view> preset_names();
+
+/// The preset named `name`: "kmc" (공약이행완료율), "implementation" (이행률),
+/// "pledge" (the KMC rate per pledge, 공약 기준), "mean_progress"
+/// (평균진행률), "in_term" (이행률(임기내)). A parse_error naming the text and
+/// the known names otherwise.
+[[nodiscard]] named_criteria preset(std::string_view name);
+
+/// One criteria's figures in a row.
+struct rate_figures {
+  pledgetrack::rate rate;
+  /// The change in %p from the same district's (and group's) previous
+  /// snapshot, exactly; nothing for its first, or when either has no rate.
+  std::optional<fraction> change_points;
+  /// 1 for the highest rate of the period (among the same group's rows for a
+  /// group row), ties sharing the smallest rank (1, 2, 2, 4); nothing when
+  /// the row has no rate.
+  std::optional<std::int64_t> rank;
+
+  friend bool operator==(const rate_figures&, const rate_figures&) = default;
+};
+
+/// One row of an evaluation: a whole snapshot, or one group of it.
+struct evaluation_row {
+  std::string district;
+  int term = 0;
+  date as_of;
+  std::optional<pledgetrack::period> period;  ///< the quarter of as_of (2024Q1); nothing without a date
+  std::optional<pledgetrack::dimension> dimension;  ///< nothing: the whole snapshot
+  std::string group;                  ///< "" for the whole snapshot
+  status_counts counts;               ///< projects in scope, by status
+  std::vector<rate_figures> rates;    ///< one per criteria, in the order asked
+  /// Projects that moved back since the district's previous snapshot, under
+  /// the first criteria (as compare() calls a regression); nothing for a
+  /// district's first snapshot and for group rows.
+  std::optional<std::int64_t> regressions;
+  /// The file the snapshot came from: an index into evaluation::files
+  /// (no_file for snapshots given in memory). An index, not the path: a
+  /// corpus has many rows per file, and the rows are all that is kept.
+  std::size_t file = no_file;
+  static constexpr std::size_t no_file = static_cast<std::size_t>(-1);
+
+  /// Projects in scope: the sum of the status counts.
+  [[nodiscard]] std::int64_t projects() const noexcept { return counts.total(); }
+
+  friend bool operator==(const evaluation_row&, const evaluation_row&) = default;
+};
+
+/// What to evaluate, and how.
+struct evaluate_options {
+  std::vector<named_criteria> criteria = {preset("kmc")};
+  /// A row per group along each of these, after each snapshot's own row.
+  std::vector<pledgetrack::dimension> by;
+  /// Threads (0: one per core; 1: the calling thread only).
+  unsigned threads = 0;
+  /// Throw the first failing file's error (in path order) instead of listing
+  /// every failure in `problems`.
+  bool strict = false;
+  /// Orgs of single districts (a district folder's own org.csv) ...
+  std::vector<organization> orgs;
+  /// ... and which one each file uses, by position in `paths`: an index into
+  /// `orgs`, or -1 for the read options' org. Where given, it wins over the
+  /// read options' org. Empty: every file uses the read options' org.
+  std::vector<int> file_org;
+  /// Orgs by district (read_org_csv_by_district), for files that have no org
+  /// of their own in `file_org`: such a file is read once to learn its
+  /// districts, then again with their org (a file whose districts have
+  /// different orgs is a problem). Districts not listed use the read
+  /// options' org. So the most specific org wins: the file's own, then its
+  /// district's, then the read options'.
+  std::vector<std::pair<std::string, organization>> district_orgs;
+  /// Called once per file done (read or failed), from the worker threads: it
+  /// must be thread-safe and quick (a progress bar counts with an atomic).
+  std::function<void()> on_file_done;
+};
+
+/// The result: rows sorted by district, then as_of (then term, then the
+/// order of the files), each snapshot's own row before its group rows; and
+/// a problem for every file that failed, in path order.
+struct evaluation {
+  std::vector<named_criteria> criteria;
+  std::vector<pledgetrack::dimension> by;
+  std::vector<evaluation_row> rows;
+  std::vector<io::problem> problems;
+  std::vector<std::string> files;  ///< the paths evaluated, which rows' `file` index
+
+  friend bool operator==(const evaluation&, const evaluation&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const evaluation& e);
+};
+
+/// The columns of an evaluation's table, a contract shared by the Python
+/// table and the command line's files: district, term, as_of, period,
+/// (dimension, group when grouped), projects, a count per status named by
+/// to_string(status) (completed, ongoing, …), then per criteria
+/// <name>_numerator, _denominator, _percent, _text, _change_pp, _rank; and
+/// regressions.
+[[nodiscard]] std::vector<std::string> column_names(const evaluation& e);
+
+/// Reads and evaluates every file on threads, keeping only the summary rows.
+/// A file that fails becomes a problem naming it (unless `options.strict`),
+/// and the others are evaluated all the same. The rows, and the problems,
+/// are the same for any number of threads.
+///
+///     batch::evaluate_options options;
+///     options.criteria = {batch::preset("kmc"), batch::preset("implementation")};
+///     options.by = {dimension::field};
+///     const batch::evaluation e = batch::evaluate_files(paths, io::read_options{}, options);
+///     e.rows[0].rates[0].rate.to_string();   // "67.3%"
+[[nodiscard]] evaluation evaluate_files(std::span<const std::string> paths, const io::read_options& read,
+                                        const evaluate_options& options = {});
+
+/// The same for snapshots already read.
+[[nodiscard]] evaluation evaluate_snapshots(std::span<const snapshot> snapshots, const evaluate_options& options = {});
+
+/// One evaluation from partial ones (e.g. from Dask workers, a part per group
+/// of districts): rows and problems together, sorted and ranked again over
+/// the whole period. Changes and regressions are kept as each part computed
+/// them, so a district must lie in one part only (a data_error naming it
+/// otherwise), and the parts must share their criteria and dimensions.
+[[nodiscard]] evaluation combine(std::vector<evaluation> parts);
+
+}  // namespace pledgetrack::batch
