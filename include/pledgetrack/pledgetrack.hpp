@@ -36,3 +36,10 @@
 #include "pledgetrack/report/quarterly_report.hpp"
 #include "pledgetrack/report/wording.hpp"
 #include "pledgetrack/report/render.hpp"
+
+#include "pledgetrack/audit/printed_value.hpp"
+#include "pledgetrack/audit/stated_figure.hpp"
+#include "pledgetrack/audit/audit_data.hpp"
+#include "pledgetrack/audit/finding.hpp"
+#include "pledgetrack/audit/audit.hpp"
+#include "pledgetrack/audit/wording.hpp"

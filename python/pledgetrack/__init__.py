@@ -51,6 +51,7 @@ from ._rate import Rate
 from ._snapshot import Dimension, Snapshot
 from .report import QuarterlyReport, report  # the function; the subpackage stays importable
 from ._evaluate import Evaluation, criteria_presets, evaluate
+from ._audit import Audit, Finding, audit
 from ._history import AdjustmentList, Comparison, History, Pace, compare, required_pace
 from ._plot import (
     plot_district_vs_others,
@@ -66,10 +67,12 @@ __version__: str = _core_version
 __all__ = [
     "Adjustment",
     "AdjustmentList",
+    "Audit",
     "Comparison",
     "Criteria",
     "Dimension",
     "Evaluation",
+    "Finding",
     "History",
     "Organization",
     "Pace",
@@ -85,6 +88,7 @@ __all__ = [
     "Term",
     "Transition",
     "__version__",
+    "audit",
     "cmake_dir",
     "column_names",
     "compare",

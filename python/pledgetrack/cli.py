@@ -3,6 +3,7 @@
     pledgetrack report FILE [--previous FILE] [--format text|md|html|json|xlsx] [--lang ko|en] [-o OUT]
     pledgetrack compare OLD NEW
     pledgetrack validate FILE...
+    pledgetrack audit DATA STATED [--previous FILE] [--format text|md|json|html]
     pledgetrack batch PATH... [-o table.csv|.xlsx|.json|.md] [--criteria kmc,implementation] [--by field]
     pledgetrack demo
 
@@ -46,6 +47,7 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT
 
 REPORT_FORMATS = ("text", "md", "html", "json", "xlsx")
 COMPARE_FORMATS = ("text", "md", "json")
+AUDIT_FORMATS = ("text", "md", "json", "html")
 LANGS = ("ko", "en")
 SHARES = ("honest", "largest-remainder")
 DEMO_EXAMPLE = "gwangju-seogu"
@@ -191,6 +193,7 @@ examples (예):
   pledgetrack report data/seogu/ --format html -o 2024Q1.html
   pledgetrack report 2024-03-31.csv --lang en --format md
   pledgetrack report data/seogu/ -o 2024Q1.xlsx --shares largest-remainder
+  pledgetrack report data/seogu/ --published stated.csv    # and where the published report differs
 """
 
 COMPARE_EPILOG = """\
@@ -214,6 +217,22 @@ examples (예):
   pledgetrack validate old-export.csv --encoding cp949
 """
 
+AUDIT_EPILOG = """\
+Checks each figure a published report prints (STATED: a CSV or JSON file, docs/audit.md)
+against the figure the data gives, at the precision printed, and names the rule that
+explains each one that differs (rounding, truncation, shares forced to 100, a total of
+rounded parts, another definition, the previous period's figure, a nearby count, % for %p).
+DATA is a pledge file or directory (rows), or a status,count file (counts only). Exit
+status 1 when a figure is unexplained; an explained discrepancy is listed, exit status 0.
+공표된 보고서의 수치를 데이터로 검증하고, 차이가 나는 수치를 설명하는 규칙을 보여 준다.
+설명되지 않는 수치가 있으면 종료 코드 1.
+
+examples (예):
+  pledgetrack audit 2024-03-31.csv stated.csv --previous 2023-12-31.csv
+  pledgetrack audit counts.csv stated.json --format md
+  pledgetrack audit data/seogu/ stated.csv --lang en -o audit.html
+"""
+
 DEMO_EPILOG = """\
 The report of the bundled example, 광주광역시 서구 민선8기, 2024-03-31 against
 2023-12-31 (the previous quarter is a reconstruction; see its SOURCE.md).
@@ -235,6 +254,7 @@ examples (예):
   pledgetrack report q1.csv --previous q4.csv -o q1.html
   pledgetrack compare q4.csv q1.csv
   pledgetrack validate q1.csv
+  pledgetrack audit q1.csv stated.csv --previous q4.csv   check a published report's figures
   pledgetrack report --help                          every option of a command
 """
 
@@ -276,6 +296,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="rounding of the status shares: honest (each on its own; may sum to 99.9) or "
         "largest-remainder (Hamilton; sums to 100) (비율 반올림 방식); default: honest",
     )
+    p.add_argument(
+        "--published",
+        metavar="STATED",
+        help="the published report's figures (CSV or JSON, docs/audit.md): adds a section listing where "
+        "the published report differs (공표 보고서와 다른 수치); exit status 1 when one is unexplained",
+    )
     p.set_defaults(run=_run_report)
 
     p = commands.add_parser(
@@ -308,6 +334,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", metavar="FILE", nargs="+", help="pledge files (CSV) or directories")
     _input_options(p)
     p.set_defaults(run=_run_validate)
+
+    p = commands.add_parser(
+        "audit",
+        parents=[sub],
+        formatter_class=_Formatter,
+        help="check a published report's figures against the data (공표 수치 검증)",
+        description="Which figures of a published report hold, and which rule explains the ones that do not.",
+        epilog=AUDIT_EPILOG,
+    )
+    p.add_argument("data", metavar="DATA", help="pledge file or directory, or a status,count file (자료)")
+    p.add_argument("stated", metavar="STATED", help="the report's figures: a CSV or JSON file (공표 수치)")
+    p.add_argument("--previous", metavar="FILE", help="the previous period's data (직전 시점)")
+    _input_options(p)
+    _output_options(p, AUDIT_FORMATS)
+    p.set_defaults(run=_run_audit)
 
     p = commands.add_parser(
         "batch",
@@ -542,7 +583,37 @@ def _run_report(args: argparse.Namespace) -> int:
     if args.previous is not None:
         previous, _ = _latest_two(args.previous, org, args)
     made = report(current, previous, org=org, shares=_shares(args.shares))
-    _emit(made, fmt, args)
+    if args.published is None:
+        _emit(made, fmt, args)
+        return EXIT_OK
+    return _emit_with_audit(made, current, previous, fmt, args)
+
+
+def _emit_with_audit(made: Any, current: Any, previous: Any, fmt: str, args: argparse.Namespace) -> int:
+    """The report with its audit section: the published figures checked against the data the
+    report was rebuilt from, the ones that differ listed after the report (JSON: under "audit")."""
+    from ._audit import audit
+
+    if fmt == "xlsx":
+        raise UsageError("--published writes text, md, html or json, not xlsx")
+    stated = _existing(args.published)
+    checked = audit(current, stated, previous=previous, lang=args.lang)
+    text = made.render(fmt, args.lang)
+    assert isinstance(text, str)
+    if fmt in ("text", "md"):
+        text = text.rstrip("\n") + "\n\n" + checked.differences(fmt)
+    elif fmt == "html":
+        at = text.rfind("</body>")
+        section = f'<section class="audit">{checked.differences("html")}</section>\n'
+        text = text[:at] + section + text[at:] if at >= 0 else text + section
+    else:  # json: the report's object gains an "audit" member, the rest byte for byte as it was
+        body = text.rstrip()
+        assert body.endswith("}")
+        audit_json = checked.to_json().rstrip().replace("\n", "\n  ")
+        text = body[:-1].rstrip() + ',\n  "audit": ' + audit_json + "\n}\n"
+    _write_or_print(text, args.output)
+    if checked.unexplained:
+        raise DataProblem(f"{len(checked.unexplained)} of {_plural(len(checked), 'published figure')} unexplained")
     return EXIT_OK
 
 
@@ -628,6 +699,38 @@ def _run_validate(args: argparse.Namespace) -> int:
             f"{_plural(problems, 'problem')} in {bad_files} of {_plural(len(files), 'file')}"
         )
     return EXIT_OK
+
+
+def _run_audit(args: argparse.Namespace) -> int:
+    from ._audit import audit
+
+    fmt = _output_format(args, default="text")
+    if fmt not in AUDIT_FORMATS:
+        raise UsageError(f"audit writes {', '.join(AUDIT_FORMATS)}, not {fmt}")
+    org = _read_org(args)
+    data, implied_previous = _audit_data(args.data, org, args)
+    previous = implied_previous
+    if args.previous is not None:
+        previous, _ = _audit_data(args.previous, org, args)
+    stated = _existing(args.stated)
+    if stated.is_dir():
+        raise UsageError(f"STATED names a directory, not a CSV or JSON file: '{args.stated}'")
+    made = audit(data, stated, previous=previous, lang=args.lang)
+    _write_or_print(made.render(fmt), args.output)
+    if made.unexplained:
+        raise DataProblem(f"{len(made.unexplained)} of {_plural(len(made), 'figure')} unexplained")
+    return EXIT_OK
+
+
+def _audit_data(name: str, org: Organization | None, args: argparse.Namespace) -> tuple[Any, Any]:
+    """Counts per status from a status,count file, or the latest snapshot of a pledge file or
+    directory and the one before it."""
+    path = _existing(name)
+    if path.is_file():
+        counts = _core.read_counts_csv(str(path))
+        if counts is not None:
+            return counts, None
+    return _latest_two(name, org, args)
 
 
 # -- helpers ----------------------------------------------------------------------------------

@@ -11,32 +11,14 @@
 #include "pledgetrack/report/render.hpp"
 #include "pledgetrack/report/wording.hpp"
 #include "report_internal.hpp"
+#include "table_layout.hpp"
 
 namespace pledgetrack::report {
 
 namespace {
 
-enum class align { left, right };
-
-/// A GitHub table: header, alignment row, body.
-void table(std::string& out, const std::vector<std::string>& header, const std::vector<align>& aligns,
-           const std::vector<std::vector<std::string>>& body) {
-  auto line = [&](const std::vector<std::string>& cells) {
-    out += '|';
-    for (const std::string& cell : cells) {
-      out += ' ';
-      out += cell;
-      out += " |";
-    }
-    out += '\n';
-  };
-  line(header);
-  out += '|';
-  for (const align a : aligns) out += a == align::left ? ":---|" : "---:|";
-  out += '\n';
-  for (const auto& row : body) line(row);
-  out += '\n';
-}
+using detail::align;
+constexpr auto table = detail::markdown_table;
 
 void overview_section(std::string& out, const quarterly_report& r, language lang) {
   const bool ko = lang == language::ko;
