@@ -96,11 +96,22 @@ struct criteria {
     c.name = "weighted score";
     c.name_ko = "가중 점수";
     c.measure = measure::weighted;
-    for (const fraction& w : status_weights)
+    c.weights = status_weights;
+    c.validate();
+    return c;
+  }
+
+  /// Throws `error` unless these criteria can give a rate: every weight in
+  /// [0, 1], decimals in 0..9, and the pledge basis with status shares only
+  /// (a pledge is complete or not; it has no weight or progress of its own).
+  /// The presets are valid; a caller that edits the fields checks them here.
+  void validate() const {
+    for (const fraction& w : weights)
       if (w < fraction(0) || w > fraction(1))
         throw error("status weights must lie in [0, 1], not " + w.to_string());
-    c.weights = status_weights;
-    return c;
+    require_decimals(decimals);
+    if (basis == basis::pledge && measure != measure::status_share)
+      throw error("the pledge basis applies to status shares only, not to " + std::string(to_string(measure)));
   }
 
   friend bool operator==(const criteria&, const criteria&) = default;

@@ -52,10 +52,15 @@ enum class rounding {
 
 inline std::ostream& operator<<(std::ostream& os, rounding r) { return os << "rounding::" << to_string(r); }
 
+/// Display places lie in 0..9: 10^9 keeps the scaled value well inside int64.
+constexpr void require_decimals(int decimals) {
+  if (decimals < 0 || decimals > 9) throw error("decimals must lie in 0..9, not " + std::to_string(decimals));
+}
+
 /// `value` × 10^decimals rounded to a whole number by `rule`, exactly.
 /// round_scaled(33/49 × 100, half_up, 1) == 673 (67.3).
 [[nodiscard]] constexpr std::int64_t round_scaled(fraction value, rounding rule, int decimals) {
-  if (decimals < 0 || decimals > 9) throw error("decimals must lie in 0..9, not " + std::to_string(decimals));
+  require_decimals(decimals);
   detail::int128 scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
   const bool negative = value.numerator() < 0;
