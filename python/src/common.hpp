@@ -73,18 +73,4 @@ inline py::frozenset from_status_set(status_set set) {
   return py::frozenset(items);
 }
 
-/// `basis` by name: "project" or "pledge".
-inline pledgetrack::basis parse_basis(std::string_view text) {
-  if (text == "project") return basis::project;
-  if (text == "pledge") return basis::pledge;
-  throw parse_error("unknown basis (known: project, pledge)", std::string(text));
-}
-
-/// `measure` by name: "status_share", "weighted" or "mean_progress".
-inline pledgetrack::measure parse_measure(std::string_view text) {
-  for (const measure m : {measure::status_share, measure::weighted, measure::mean_progress})
-    if (to_string(m) == text) return m;
-  throw parse_error("unknown measure (known: status_share, weighted, mean_progress)", std::string(text));
-}
-
 }  // namespace pledgetrack::python

@@ -17,25 +17,12 @@ namespace pledgetrack::python {
 
 namespace {
 
-/// The kinds in the order reports list them (operator<< of comparison).
-constexpr std::array all_transition_kinds = {
-    transition_kind::newly_complete, transition_kind::regression, transition_kind::improvement,
-    transition_kind::other,          transition_kind::added,      transition_kind::removed,
-    transition_kind::unchanged,
-};
-
 transition_kind parse_transition_kind(std::string_view text) {
-  for (const transition_kind k : all_transition_kinds)
-    if (to_string(k) == text) return k;
-  throw parse_error(
-      "unknown transition kind (known: newly_complete, regression, improvement, other, added, removed, unchanged)",
-      std::string(text));
+  return parse_name(transition_kind_names, text, "transition kind");
 }
 
 adjustment::kind parse_adjustment_kind(std::string_view text) {
-  for (const adjustment::kind k : {adjustment::removed, adjustment::merged, adjustment::renamed})
-    if (to_string(k) == text) return k;
-  throw parse_error("unknown adjustment kind (known: removed, merged, renamed)", std::string(text));
+  return parse_name(adjustment_kind_names, text, "adjustment kind");
 }
 
 /// Fractions travel in pickles as (numerator, denominator) pairs, like the
@@ -120,8 +107,8 @@ void register_transition(py::module_& m) {
       "transition_kinds",
       [] {
         std::vector<std::pair<std::string, std::string>> out;
-        for (const transition_kind k : all_transition_kinds)
-          out.emplace_back(std::string(to_string(k)), std::string(label_ko(k)));
+        for (const auto& [k, name] : transition_kind_names)
+          out.emplace_back(std::string(name), std::string(label_ko(k)));
         return out;
       },
       "[(kind, Korean label)] in the order reports list them: newly_complete (신규 완료), …, unchanged.");

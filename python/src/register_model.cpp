@@ -13,16 +13,13 @@ namespace pledgetrack::python {
 namespace {
 
 due parse_due(const std::optional<std::string>& text) {
-  if (!text || text->empty() || *text == "unknown") return due::unknown;
-  if (*text == "in_term") return due::in_term;
-  if (*text == "after_term") return due::after_term;
+  if (!text || text->empty()) return due::unknown;
+  if (const due* d = find_name(due_names, *text)) return *d;
   throw parse_error("unknown due value (known: in_term, after_term, or None)", *text);
 }
 
 pledgetrack::scope parse_scope(const std::string& text) {
-  if (text == "in") return scope::in;
-  if (text == "removed") return scope::removed;
-  throw parse_error("unknown scope (known: in, removed)", text);
+  return parse_name(scope_names, text, "scope");
 }
 
 std::vector<std::pair<std::string, std::string>> to_extra(const py::handle& extra) {

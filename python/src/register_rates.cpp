@@ -54,9 +54,7 @@ criteria with_changes(criteria c, const py::object& complete, const py::object& 
     c.measure = measure::status_share;
   }
   if (!weights.is_none()) {
-    // weighted_score checks that every weight lies in [0, 1].
-    const criteria weighted = criteria::weighted_score(to_weights(weights));
-    c.weights = weighted.weights;
+    c.weights = to_weights(weights);  // validate() below checks that each lies in [0, 1]
     c.measure = measure::weighted;
   }
   if (!measure_name.is_none()) {
@@ -68,13 +66,8 @@ criteria with_changes(criteria c, const py::object& complete, const py::object& 
   if (!basis_name.is_none()) c.basis = parse_basis(basis_name.cast<std::string>());
   if (!in_term_only.is_none()) c.in_term_only = in_term_only.cast<bool>();
   if (!rounding_name.is_none()) c.rule = parse_rounding(rounding_name.cast<std::string>());
-  if (!decimals.is_none()) {
-    const int d = decimals.cast<int>();
-    if (d < 0 || d > 9) throw error("decimals must lie in 0..9, not " + std::to_string(d));
-    c.decimals = d;
-  }
-  if (c.basis == basis::pledge && c.measure != measure::status_share)
-    throw error("the pledge basis applies to status shares only, not to " + std::string(to_string(c.measure)));
+  if (!decimals.is_none()) c.decimals = decimals.cast<int>();
+  c.validate();
   return c;
 }
 
@@ -108,6 +101,7 @@ criteria criteria_from_state(const py::tuple& t) {
   c.basis = parse_basis(t[7].cast<std::string>());
   c.rule = parse_rounding(t[8].cast<std::string>());
   c.decimals = t[9].cast<int>();
+  c.validate();
   return c;
 }
 
@@ -200,7 +194,7 @@ void register_rate(py::module_& m) {
                        "only at the edge, by a named rounding rule. An empty denominator has no rate.");
   cls.def(py::init([](fraction numerator, std::int64_t denominator, const std::string& rounding_name, int decimals,
                       std::int64_t unmeasured) {
-            if (decimals < 0 || decimals > 9) throw error("decimals must lie in 0..9, not " + std::to_string(decimals));
+            require_decimals(decimals);
             return rate(numerator, denominator, parse_rounding(rounding_name), decimals, unmeasured);
           }),
           py::arg("numerator"), py::arg("denominator"), py::kw_only(), py::arg("rounding") = "half_up",

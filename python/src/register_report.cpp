@@ -18,9 +18,8 @@ namespace pledgetrack::python {
 namespace {
 
 period_kind parse_periods(const std::string& text) {
-  if (text == "quarter" || text == "분기") return period_kind::quarter;
-  if (text == "half" || text == "반기") return period_kind::half;
-  throw parse_error("unknown reporting period (known: quarter, half)", text);
+  if (const period_kind* kind = find_name(period_kind_names_ko, text)) return *kind;
+  return parse_name(period_kind_names, text, "reporting period");
 }
 
 enum class report_format { text, markdown, json };

@@ -10,13 +10,9 @@ namespace pledgetrack::python {
 
 namespace {
 
-period_kind parse_period_kind(const std::string& text) {
-  if (text == "quarter") return period_kind::quarter;
-  if (text == "half") return period_kind::half;
-  throw parse_error("unknown period kind (known: quarter, half)", text);
-}
+period_kind parse_period_kind(const std::string& text) { return parse_name(period_kind_names, text, "period kind"); }
 
-std::string kind_name(period_kind kind) { return kind == period_kind::quarter ? "quarter" : "half"; }
+std::string kind_name(period_kind kind) { return std::string(to_string(kind)); }
 
 void register_term(py::module_& m) {
   py::class_<term> cls(m, "Term",

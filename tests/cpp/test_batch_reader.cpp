@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pledgetrack/io/batch.hpp"
@@ -52,10 +54,32 @@ TEST_SUITE("batch reader") {
   }
 
   TEST_CASE("the options apply to every file") {
+    // Files whose rows leave the bureau empty: only the org file can fill it.
+    // The example's org.csv maps 주민자치과 to 자치행정국 (line 19) and
+    // 치매안심센터 to 보건소 (line 22).
+    const std::string header = "district,term,as_of,id,field,pledge,project,department,bureau,status\n";
+    const std::vector<std::pair<std::string, std::string>> departments = {{"주민자치과", "자치행정국"},
+                                                                          {"치매안심센터", "보건소"}};
+    std::vector<std::string> paths;
+    for (std::size_t k = 0; k < 6; ++k) {
+      paths.push_back(std::string(PLEDGETRACK_BINARY_DIR) + "/batch-no-bureau-" + std::to_string(k) + ".csv");
+      std::ofstream out(paths.back(), std::ios::binary | std::ios::trunc);
+      out << header << "광주광역시 서구,민선8기,2024-03-31,1-1,f,p,사업," << departments[k % 2].first << ",,완료\n";
+    }
     io::read_options o;
     o.org = io::read_org_csv(examples + "org.csv");
-    const std::vector<std::string> paths = {examples + "2024-03-31.csv"};
-    CHECK(io::read_csv_files(paths, o, 2) == std::vector<std::vector<snapshot>>{io::read_csv(paths[0], o)});
+    for (const unsigned threads : {1U, 2U, 6U}) {
+      CAPTURE(threads);
+      const auto with_org = io::read_csv_files(paths, o, threads);
+      const auto without = io::read_csv_files(paths, {}, threads);
+      REQUIRE(with_org.size() == paths.size());
+      REQUIRE(without.size() == paths.size());
+      for (std::size_t k = 0; k < paths.size(); ++k) {
+        CAPTURE(k);
+        CHECK(with_org[k].at(0).at("1-1").bureau == departments[k % 2].second);
+        CHECK(without[k].at(0).at("1-1").bureau.empty());
+      }
+    }
   }
 
   TEST_CASE("the first failing file in the list gives the error, whatever the threads") {

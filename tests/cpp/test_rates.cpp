@@ -172,6 +172,39 @@ TEST_SUITE("criteria") {
     CHECK_THROWS_AS((void)completion_rate(ps, c), error);
   }
 
+  TEST_CASE("validate refuses criteria that cannot give a rate, and completion_rate checks them") {
+    for (const criteria& preset : {criteria::kmc(), criteria::implementation(), criteria::mean_progress(),
+                                   criteria::in_term()})
+      CHECK_NOTHROW(preset.validate());
+
+    criteria heavy = criteria::kmc();
+    heavy.measure = measure::weighted;
+    heavy.weights[0] = fraction(3, 2);
+    CHECK_THROWS_WITH_AS(heavy.validate(), "status weights must lie in [0, 1], not 3/2", error);
+    heavy.weights[0] = fraction(-1, 4);
+    CHECK_THROWS_WITH_AS(heavy.validate(), "status weights must lie in [0, 1], not -1/4", error);
+
+    criteria places = criteria::kmc();
+    places.decimals = 10;
+    CHECK_THROWS_WITH_AS(places.validate(), "decimals must lie in 0..9, not 10", error);
+    places.decimals = -1;
+    CHECK_THROWS_WITH_AS(places.validate(), "decimals must lie in 0..9, not -1", error);
+    places.decimals = 9;
+    CHECK_NOTHROW(places.validate());
+
+    criteria pledges = criteria::kmc();
+    pledges.basis = basis::pledge;
+    CHECK_NOTHROW(pledges.validate());
+    pledges.measure = measure::weighted;
+    CHECK_THROWS_WITH_AS(pledges.validate(), "the pledge basis applies to status shares only, not to weighted",
+                         error);
+
+    // completion_rate refuses invalid criteria before counting anything.
+    const std::vector<project> ps = {make("1-1", status::completed)};
+    CHECK_THROWS_WITH_AS((void)completion_rate(ps, heavy), "status weights must lie in [0, 1], not -1/4",
+                         error);
+  }
+
   TEST_CASE("nothing counted gives no rate") {
     const std::vector<project> none;
     CHECK_FALSE(completion_rate(none, criteria::kmc()).has_value());

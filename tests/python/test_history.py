@@ -536,12 +536,3 @@ def test_comparison_html_escapes_all_text():
     for escaped in ["&lt;script&gt;x&lt;/script&gt;", "&lt;b&gt;제목&lt;/b&gt;", "&lt;i&gt;기준&lt;/i&gt;"]:
         assert escaped in html
 
-
-@pytest.mark.parametrize(
-    "name",
-    ["compare", "Comparison", "Transition", "History", "required_pace", "Pace", "Projection", "Adjustment",
-     "AdjustmentList", "plot_rate_trend", "plot_status_by_field", "plot_transitions"],
-)  # fmt: skip
-def test_the_contracts_names_are_exported(name):
-    assert name in pt.__all__
-    assert hasattr(pt, name)

@@ -4,7 +4,10 @@ write_csv, load_example."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -226,10 +229,53 @@ def test_extra_columns_survive_a_round_trip(tmp_path):
     assert pt.read_csv(out) == snap
 
 
-def test_files_are_read_in_parallel_threads(example_dir, q1):
-    # read_csv releases the GIL while it reads; threads must not disturb each other.
+def test_read_csv_on_several_python_threads_gives_each_the_same_snapshot(example_dir, q1):
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(pt.read_csv, [example_dir / "2024-03-31.csv"] * 8))
     assert all(r == q1 for r in results)
+
+
+# The file is a FIFO that a Python thread fills: the read cannot end before that
+# thread has run, so a reader that held the GIL would wait for ever. The child
+# process turns that deadlock into a failure (the timeout bounds the failure
+# only; a reader that lets the GIL go finishes at once). It calls the extension's
+# readers, which hold the GIL release under test: pt.read_csv and pt.read_many
+# first peek at each file for a workbook's signature, which would drain the FIFO.
+_READ_WHILE_A_THREAD_WRITES = """
+import sys, threading
+from pledgetrack import _core
+
+fifo, source, reader = sys.argv[1], sys.argv[2], sys.argv[3]
+data = open(source, "rb").read()
+
+
+def fill():
+    with open(fifo, "wb") as f:
+        f.write(data)
+
+
+writer = threading.Thread(target=fill)
+writer.start()
+if reader == "read_csv":
+    per_file = [_core.read_csv(fifo), _core.read_csv(source)]
+else:
+    per_file = _core.read_csv_files([source, fifo, source], threads=2)
+writer.join()
+print(*[len(s) for snapshots in per_file for s in snapshots], per_file[0] == per_file[1])
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
+@pytest.mark.parametrize("reader", ["read_csv", "read_many"])
+def test_readers_let_other_python_threads_run_while_they_read(tmp_path, example_dir, reader):
+    fifo = tmp_path / "filled-by-a-thread.csv"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_WHILE_A_THREAD_WRITES, str(fifo), str(example_dir / "2024-03-31.csv"), reader],
+        capture_output=True, text=True, timeout=300, check=True,
+    )
+    # One snapshot of 49 projects per file read; the FIFO's equals the file's.
+    files = 2 if reader == "read_csv" else 3
+    assert done.stdout.split() == ["49"] * files + ["True"]

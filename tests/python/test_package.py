@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib.metadata
 import re
+from pathlib import Path
 
 import pytest
 
@@ -57,8 +58,11 @@ def test_the_stub_covers_the_extension():
         assert public <= members, f"{name}: {sorted(public - members)}"
 
 
-def test_the_package_is_typed():
-    assert (REPO / "python" / "pledgetrack" / "py.typed").exists()
+def test_the_installed_package_is_typed():
+    # The installed package, not the source tree: the wheel must ship the PEP 561 marker.
+    files = importlib.metadata.files("pledgetrack") or []
+    assert "pledgetrack/py.typed" in {f.as_posix() for f in files}
+    assert (Path(pt.__file__).parent / "py.typed").is_file()
 
 
 def test_the_command_prints_its_version_and_a_bare_call_is_a_usage_error(capsys):
@@ -79,6 +83,8 @@ def test_the_wheel_ships_the_cpp_package():
     [
         "Snapshot", "Project", "Rate", "Criteria", "Status", "PledgeError",
         "read_csv", "read_many", "read_snapshots", "load_example",
+        "compare", "Comparison", "Transition", "History", "required_pace", "Pace", "Projection", "Adjustment",
+        "AdjustmentList", "plot_rate_trend", "plot_status_by_field", "plot_transitions",
     ],
 )
 def test_the_contracts_names_are_exported(name):

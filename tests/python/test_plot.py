@@ -70,10 +70,36 @@ def assert_hangul_texts_use_the_hangul_font(ax):
         assert t.get_fontfamily()[0] == font, t.get_text()
 
 
-def test_the_hangul_font_is_nanum_gothic():
-    assert Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf").is_file()  # fonts-nanum
-    assert _plot.hangul_font() == "NanumGothic"
-    assert font_manager.findfont("NanumGothic", fallback_to_default=False).endswith("NanumGothic.ttf")
+@pytest.fixture
+def hangul_font_file():
+    """A font file with Hangul on this machine (the plot tests need one: fonts-nanum)."""
+    files = [e.fname for e in font_manager.fontManager.ttflist if _plot._covers_hangul(e.fname)]
+    assert files, "no font with Hangul here: install fonts-nanum (scripts/install-deps.sh)"
+    return files[0]
+
+
+def test_nanum_gothic_is_preferred_to_other_hangul_fonts(monkeypatch, hangul_font_file):
+    # Both entries cover Hangul; the other one comes first, NanumGothic still wins.
+    entries = [font_manager.FontEntry(fname=hangul_font_file, name=name) for name in ("Other Hangul", "NanumGothic")]
+    _plot.hangul_font.cache_clear()
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", entries)
+    monkeypatch.setattr(_plot, "NANUM_GOTHIC", Path("/nonexistent/NanumGothic.ttf"))
+    try:
+        assert _plot.hangul_font() == "NanumGothic"
+    finally:
+        _plot.hangul_font.cache_clear()
+
+
+def test_the_fonts_nanum_file_is_registered_when_matplotlib_has_not_seen_it(monkeypatch, hangul_font_file):
+    # matplotlib knows no font; the file where fonts-nanum puts NanumGothic exists.
+    _plot.hangul_font.cache_clear()
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
+    monkeypatch.setattr(_plot, "NANUM_GOTHIC", Path(hangul_font_file))
+    try:
+        family = _plot.hangul_font()
+        assert [e.fname for e in font_manager.fontManager.ttflist if e.name == family] == [hangul_font_file]
+    finally:
+        _plot.hangul_font.cache_clear()
 
 
 def test_the_glyph_check_catches_a_font_without_hangul(tmp_path):
@@ -206,11 +232,10 @@ def test_without_a_hangul_font_the_error_names_the_package(monkeypatch):
         _plot.hangul_font.cache_clear()
 
 
-def test_a_font_with_hangul_is_found_by_its_coverage(monkeypatch):
+def test_a_font_with_hangul_is_found_by_its_coverage(monkeypatch, hangul_font_file):
     # Neither NanumGothic nor a known Korean family: any font covering Hangul will do.
-    nanum = [e for e in font_manager.fontManager.ttflist if e.name == "NanumGothic"][0]
     dejavu = [e for e in font_manager.fontManager.ttflist if e.name == "DejaVu Sans"][0]
-    renamed = font_manager.FontEntry(fname=nanum.fname, name="Some Hangul Font")
+    renamed = font_manager.FontEntry(fname=hangul_font_file, name="Some Hangul Font")
     _plot.hangul_font.cache_clear()
     monkeypatch.setattr(font_manager.fontManager, "ttflist", [dejavu, renamed])
     monkeypatch.setattr(_plot, "NANUM_GOTHIC", Path("/nonexistent/NanumGothic.ttf"))

@@ -5,6 +5,7 @@
 // "a rate at a date uses the scope in force at that date".
 #pragma once
 
+#include <array>
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -14,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "pledgetrack/enum_names.hpp"
 #include "pledgetrack/error.hpp"
 #include "pledgetrack/history/history.hpp"
 #include "pledgetrack/model/project.hpp"
@@ -50,13 +52,11 @@ struct adjustment {
 };
 
 /// "removed", "merged", "renamed".
+inline constexpr std::array<enum_name<adjustment::kind>, 3> adjustment_kind_names = {
+    {{adjustment::removed, "removed"}, {adjustment::merged, "merged"}, {adjustment::renamed, "renamed"}}};
+
 [[nodiscard]] constexpr std::string_view to_string(adjustment::kind k) noexcept {
-  switch (k) {
-    case adjustment::removed: return "removed";
-    case adjustment::merged: return "merged";
-    case adjustment::renamed: return "renamed";
-  }
-  return "removed";
+  return name_in(adjustment_kind_names, k);
 }
 
 /// 삭제, 통합, 변경.

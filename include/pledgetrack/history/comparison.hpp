@@ -4,6 +4,7 @@
 // the last quarter" section of every report (직전 분기 대비 변경사항).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <ostream>
@@ -14,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "pledgetrack/enum_names.hpp"
 #include "pledgetrack/error.hpp"
 #include "pledgetrack/model/project.hpp"
 #include "pledgetrack/model/snapshot.hpp"
@@ -37,17 +39,19 @@ enum class transition_kind : std::uint8_t {
   removed,         ///< in scope before only (dropped from the list, or removed by 공약조정)
 };
 
+/// The kinds' names, in the order reports list them.
+inline constexpr std::array<enum_name<transition_kind>, 7> transition_kind_names = {{
+    {transition_kind::newly_complete, "newly_complete"},
+    {transition_kind::regression, "regression"},
+    {transition_kind::improvement, "improvement"},
+    {transition_kind::other, "other"},
+    {transition_kind::added, "added"},
+    {transition_kind::removed, "removed"},
+    {transition_kind::unchanged, "unchanged"},
+}};
+
 [[nodiscard]] constexpr std::string_view to_string(transition_kind k) noexcept {
-  switch (k) {
-    case transition_kind::unchanged: return "unchanged";
-    case transition_kind::newly_complete: return "newly_complete";
-    case transition_kind::regression: return "regression";
-    case transition_kind::improvement: return "improvement";
-    case transition_kind::other: return "other";
-    case transition_kind::added: return "added";
-    case transition_kind::removed: return "removed";
-  }
-  return "other";
+  return name_in(transition_kind_names, k);
 }
 
 /// Korean label for reports: 변동없음, 신규 완료, 후퇴, 진전, 기타 변동, 추가, 제외.
@@ -230,10 +234,7 @@ class comparison {
     os << ", before=" << format_date(c.before_.as_of()) << " " << c.before_rate_
        << ", after=" << format_date(c.after_.as_of()) << " " << c.after_rate_ << ", change=\""
        << c.rate_change_text() << "\"";
-    for (const transition_kind k : {transition_kind::newly_complete, transition_kind::regression,
-                                    transition_kind::improvement, transition_kind::other, transition_kind::added,
-                                    transition_kind::removed, transition_kind::unchanged})
-      os << ", " << to_string(k) << "=" << c.count(k);
+    for (const auto& [k, name] : transition_kind_names) os << ", " << name << "=" << c.count(k);
     return os << ")";
   }
 

@@ -1,6 +1,7 @@
 // A unit project (단위사업): the counting unit of every pledge report.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <ostream>
@@ -9,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "pledgetrack/enum_names.hpp"
 #include "pledgetrack/model/project_id.hpp"
 #include "pledgetrack/model/status.hpp"
 #include "pledgetrack/rates/fraction.hpp"
@@ -22,14 +24,10 @@ enum class due : std::uint8_t {
   after_term,  ///< due after the term ends (임기후)
 };
 
-[[nodiscard]] constexpr std::string_view to_string(due d) noexcept {
-  switch (d) {
-    case due::unknown: return "unknown";
-    case due::in_term: return "in_term";
-    case due::after_term: return "after_term";
-  }
-  return "unknown";
-}
+inline constexpr std::array<enum_name<due>, 3> due_names = {
+    {{due::unknown, "unknown"}, {due::in_term, "in_term"}, {due::after_term, "after_term"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(due d) noexcept { return name_in(due_names, d); }
 inline std::ostream& operator<<(std::ostream& os, due d) { return os << "due::" << to_string(d); }
 
 /// Whether a project counts toward the rates. A project formally removed or
@@ -37,9 +35,9 @@ inline std::ostream& operator<<(std::ostream& os, due d) { return os << "due::" 
 /// that is scope, not status (보류 and 폐기 projects stay in).
 enum class scope : std::uint8_t { in, removed };
 
-[[nodiscard]] constexpr std::string_view to_string(scope s) noexcept {
-  return s == scope::in ? "in" : "removed";
-}
+inline constexpr std::array<enum_name<scope>, 2> scope_names = {{{scope::in, "in"}, {scope::removed, "removed"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(scope s) noexcept { return name_in(scope_names, s); }
 inline std::ostream& operator<<(std::ostream& os, scope s) { return os << "scope::" << to_string(s); }
 
 /// One unit project in one snapshot.

@@ -42,9 +42,8 @@ namespace pledgetrack {
 /// to status shares only.
 template <class Range>
 [[nodiscard]] rate completion_rate(const Range& projects, const criteria& c) {
+  c.validate();
   if (c.basis == basis::pledge) {
-    if (c.measure != measure::status_share)
-      throw error("the pledge basis applies to status shares only, not to " + std::string(to_string(c.measure)));
     std::unordered_map<project_id, bool> pledge_complete;
     for (const auto& item : projects) {
       const project& p = detail::as_project(item);

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "pledgetrack/enum_names.hpp"
 #include "pledgetrack/error.hpp"
 #include "pledgetrack/model/status.hpp"
 #include "pledgetrack/rates/fraction.hpp"
@@ -20,9 +21,12 @@ namespace pledgetrack {
 /// What is counted: a project, or a pledge (complete when all its projects are).
 enum class basis : std::uint8_t { project, pledge };
 
-[[nodiscard]] constexpr std::string_view to_string(basis b) noexcept {
-  return b == basis::project ? "project" : "pledge";
-}
+inline constexpr std::array<enum_name<basis>, 2> basis_names = {
+    {{basis::project, "project"}, {basis::pledge, "pledge"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(basis b) noexcept { return name_in(basis_names, b); }
+/// "project" or "pledge"; throws parse_error.
+[[nodiscard]] inline basis parse_basis(std::string_view text) { return parse_name(basis_names, text, "basis"); }
 inline std::ostream& operator<<(std::ostream& os, basis b) { return os << "basis::" << to_string(b); }
 
 /// How a project contributes to the numerator.
@@ -32,13 +36,16 @@ enum class measure : std::uint8_t {
   mean_progress,  ///< its progress % / 100: the rate is the mean progress
 };
 
-[[nodiscard]] constexpr std::string_view to_string(measure m) noexcept {
-  switch (m) {
-    case measure::status_share: return "status_share";
-    case measure::weighted: return "weighted";
-    case measure::mean_progress: return "mean_progress";
-  }
-  return "status_share";
+inline constexpr std::array<enum_name<measure>, 3> measure_names = {{
+    {measure::status_share, "status_share"},
+    {measure::weighted, "weighted"},
+    {measure::mean_progress, "mean_progress"},
+}};
+
+[[nodiscard]] constexpr std::string_view to_string(measure m) noexcept { return name_in(measure_names, m); }
+/// "status_share", "weighted" or "mean_progress"; throws parse_error.
+[[nodiscard]] inline measure parse_measure(std::string_view text) {
+  return parse_name(measure_names, text, "measure");
 }
 inline std::ostream& operator<<(std::ostream& os, measure m) { return os << "measure::" << to_string(m); }
 
@@ -96,11 +103,22 @@ struct criteria {
     c.name = "weighted score";
     c.name_ko = "가중 점수";
     c.measure = measure::weighted;
-    for (const fraction& w : status_weights)
+    c.weights = status_weights;
+    c.validate();
+    return c;
+  }
+
+  /// Throws `error` unless these criteria can give a rate: every weight in
+  /// [0, 1], decimals in 0..9, and the pledge basis with status shares only
+  /// (a pledge is complete or not; it has no weight or progress of its own).
+  /// The presets are valid; a caller that edits the fields checks them here.
+  void validate() const {
+    for (const fraction& w : weights)
       if (w < fraction(0) || w > fraction(1))
         throw error("status weights must lie in [0, 1], not " + w.to_string());
-    c.weights = status_weights;
-    return c;
+    require_decimals(decimals);
+    if (basis == basis::pledge && measure != measure::status_share)
+      throw error("the pledge basis applies to status shares only, not to " + std::string(to_string(measure)));
   }
 
   friend bool operator==(const criteria&, const criteria&) = default;

@@ -3,11 +3,13 @@
 // never rounds before display, and always says which rule it used.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
 
+#include "pledgetrack/enum_names.hpp"
 #include "pledgetrack/error.hpp"
 #include "pledgetrack/rates/fraction.hpp"
 
@@ -19,15 +21,11 @@ enum class rounding {
   half_even,  ///< half to even: 0.25 -> 0.2, 0.35 -> 0.4 (banker's rounding)
 };
 
+inline constexpr std::array<enum_name<rounding>, 3> rounding_names = {
+    {{rounding::half_up, "half_up"}, {rounding::truncate, "truncate"}, {rounding::half_even, "half_even"}}};
+
 /// "half_up", "truncate", "half_even".
-[[nodiscard]] constexpr std::string_view to_string(rounding r) noexcept {
-  switch (r) {
-    case rounding::half_up: return "half_up";
-    case rounding::truncate: return "truncate";
-    case rounding::half_even: return "half_even";
-  }
-  return "half_up";
-}
+[[nodiscard]] constexpr std::string_view to_string(rounding r) noexcept { return name_in(rounding_names, r); }
 
 /// Korean name of the rule, for reports: 반올림, 버림, 오사오입.
 [[nodiscard]] constexpr std::string_view label_ko(rounding r) noexcept {
@@ -44,18 +42,21 @@ enum class rounding {
   std::string t(text);
   for (char& c : t)
     if (c == '-') c = '_';
-  if (t == "half_up") return rounding::half_up;
-  if (t == "truncate") return rounding::truncate;
-  if (t == "half_even") return rounding::half_even;
-  throw parse_error("unknown rounding rule (known: half_up, truncate, half_even)", std::string(text));
+  if (const rounding* r = find_name(rounding_names, t)) return *r;
+  throw parse_error("unknown rounding rule (known: " + names_in(rounding_names) + ")", std::string(text));
 }
 
 inline std::ostream& operator<<(std::ostream& os, rounding r) { return os << "rounding::" << to_string(r); }
 
+/// Display places lie in 0..9: 10^9 keeps the scaled value well inside int64.
+constexpr void require_decimals(int decimals) {
+  if (decimals < 0 || decimals > 9) throw error("decimals must lie in 0..9, not " + std::to_string(decimals));
+}
+
 /// `value` × 10^decimals rounded to a whole number by `rule`, exactly.
 /// round_scaled(33/49 × 100, half_up, 1) == 673 (67.3).
 [[nodiscard]] constexpr std::int64_t round_scaled(fraction value, rounding rule, int decimals) {
-  if (decimals < 0 || decimals > 9) throw error("decimals must lie in 0..9, not " + std::to_string(decimals));
+  require_decimals(decimals);
   detail::int128 scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
   const bool negative = value.numerator() < 0;

@@ -4,6 +4,7 @@
 // and previous().
 #pragma once
 
+#include <array>
 #include <compare>
 #include <ostream>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include "pledgetrack/enum_names.hpp"
 #include "pledgetrack/error.hpp"
 #include "pledgetrack/time/date.hpp"
 
@@ -19,8 +21,18 @@ namespace pledgetrack {
 /// How long a period is: a quarter (분기) or a half-year (반기).
 enum class period_kind { quarter, half };
 
+inline constexpr std::array<enum_name<period_kind>, 2> period_kind_names = {
+    {{period_kind::quarter, "quarter"}, {period_kind::half, "half"}}};
+/// The kinds' Korean names, as reports and the command line say them.
+inline constexpr std::array<enum_name<period_kind>, 2> period_kind_names_ko = {
+    {{period_kind::quarter, "분기"}, {period_kind::half, "반기"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(period_kind kind) noexcept {
+  return name_in(period_kind_names, kind);
+}
+
 inline std::ostream& operator<<(std::ostream& os, period_kind kind) {
-  return os << (kind == period_kind::quarter ? "period_kind::quarter" : "period_kind::half");
+  return os << "period_kind::" << to_string(kind);
 }
 
 namespace detail {
