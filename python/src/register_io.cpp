@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common.hpp"
+#include "pledgetrack/io/atomic_file.hpp"
 #include "pledgetrack/io/batch.hpp"
 #include "pledgetrack/io/csv.hpp"
 
@@ -200,6 +201,17 @@ void register_io(py::module_& m) {
       py::arg("neutralise_formulas") = true, release,
       "Writes snapshots in the documented format (UTF-8, with a BOM for Korean Excel by\n"
       "default), atomically.");
+  m.def(
+      "write_file_atomically",
+      [](const std::string& path, const py::bytes& data) {
+        const std::string bytes = data;  // copied with the GIL held
+        const py::gil_scoped_release unlocked;
+        io::write_file_atomically(path, bytes);
+      },
+      py::arg("path"), py::arg("data"),
+      "Writes ``data`` to ``path`` atomically (a unique temporary file beside it, synced, then\n"
+      "renamed). Every file the package writes goes through here. WriteError names ``path``\n"
+      "and the system's reason.");
 }
 
 }  // namespace pledgetrack::python
