@@ -182,7 +182,8 @@ def evaluate(
 
     A file that fails does not stop the batch: its error goes into
     :attr:`Evaluation.problems` (naming the file) and a warning says how many failed;
-    ``strict=True`` raises the first failure (in file order) instead. ``progress=True``
+    ``strict=True`` raises the first failure (in file order) instead. Ctrl-C stops the threads
+    after the files being read and raises KeyboardInterrupt. ``progress=True``
     shows a progress bar (tqdm) on standard error; a callable gets ``(done, total)``.
     Other keywords are :func:`read_csv`'s (``encoding``, ``district``, …) and apply to
     every file.

@@ -142,6 +142,7 @@ def read_many(
     thread pool around :func:`read_csv` does not achieve. The result, and the error raised
     when files fail (that of the first failing file in the order given), are the same for
     any number of workers. Other keywords are :func:`read_csv`'s and apply to every file.
+    Ctrl-C stops the threads after the files being read and raises KeyboardInterrupt.
 
     >>> snaps = pledgetrack.read_many(sorted(Path("data").glob("*/*.csv")), org="org.csv")
     """

@@ -10,7 +10,8 @@ Exit status: 0 success; 1 a problem with the data (a file that does not read,
 validation problems, snapshots that do not go together) or with writing the
 output (-o in a directory that does not exist or cannot be written); 2 a usage
 error (an unknown option, a bad option value such as an unknown --encoding, a
-missing argument, an input path that does not exist, xlsx without -o). A missing input file counts as a usage
+missing argument, an input path that does not exist, xlsx without -o); 130 interrupted (Ctrl-C: the
+C++ threads stop after the files being read, and no output file is written). A missing input file counts as a usage
 error, as argparse counts an unreadable ``FileType`` argument: the command line
 named something that is not there, and nothing was read. Errors are one line
 on stderr, ``pledgetrack: error: …``; ``--debug`` adds the traceback.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common.hpp"
+#include "interrupt.hpp"
 #include "pledgetrack/io/atomic_file.hpp"
 #include "pledgetrack/io/batch.hpp"
 #include "pledgetrack/io/csv.hpp"
@@ -103,15 +104,17 @@ void register_io(py::module_& m) {
          const std::optional<std::string>& delimiter, const std::string& district, int term,
          const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases,
          const columns_t& columns, bool fill_down) {
-        return io::read_csv_files(paths,
-                                  make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases, columns, fill_down),
-                                  threads);
+        const io::read_options options =
+            make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases, columns, fill_down);
+        return run_interruptibly<std::vector<std::vector<snapshot>>>(
+            [&](std::stop_token stop) { return io::read_csv_files(paths, options, threads, std::move(stop)); });
       },
       py::arg("paths"), py::kw_only(), py::arg("threads") = 0, py::arg("encoding") = py::none(),
       py::arg("delimiter") = py::none(), py::arg("district") = "", py::arg("term") = 0,
-      py::arg("as_of") = py::none(), py::arg("org") = py::none(), py::arg("aliases") = aliases_t{}, py::arg("columns") = columns_t{}, py::arg("fill_down") = true, release,
+      py::arg("as_of") = py::none(), py::arg("org") = py::none(), py::arg("aliases") = aliases_t{}, py::arg("columns") = columns_t{}, py::arg("fill_down") = true,
       "The snapshots of every file, a list per file in the order of ``paths``, read on ``threads``\n"
-      "threads (0: one per core). The first failing file in that order raises its PledgeError.");
+      "threads (0: one per core). The first failing file in that order raises its PledgeError.\n"
+      "Ctrl-C stops the threads after the files being read and raises KeyboardInterrupt.");
   m.def(
       "read_csv_bytes",
       [](const py::bytes& data, const std::string& name, const std::optional<std::string>& encoding_name,

@@ -215,3 +215,123 @@ def test_two_processes_writing_one_target_leave_one_whole_file(tmp_path, example
     assert [r.wait(timeout=120) for r in racers] == [0, 0]
     assert target.read_bytes() in expected
     assert sorted(p.name for p in tmp_path.iterdir()) == ["both.csv", "first.csv", "out.csv"]
+
+
+# -- Ctrl-C -------------------------------------------------------------------------------
+
+
+def _corpus(folder: Path, example_dir: Path, n: int) -> Path:
+    """``n`` pledge files (hard links to the example's 2024-03-31.csv: no space taken),
+    100 to a folder."""
+    source = example_dir / "2024-03-31.csv"
+    for i in range(n):
+        sub = folder / f"d{i // 100:04d}"
+        if i % 100 == 0:
+            sub.mkdir(parents=True)
+        try:
+            os.link(source, sub / f"{i:06d}.csv")
+        except OSError:  # another file system: copy
+            shutil.copyfile(source, sub / f"{i:06d}.csv")
+    return folder
+
+
+def _threads_of_this_process() -> int:
+    return len(os.listdir("/proc/self/task"))
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
+
+
+@needs_proc
+@pytest.mark.parametrize("call", ["evaluate", "read_many"])
+def test_ctrl_c_in_python_stops_the_cpp_threads_and_raises_keyboard_interrupt(tmp_path, example_dir, call):
+    import signal
+
+    corpus = _corpus(tmp_path / "corpus", example_dir, 3000)
+    files = sorted(corpus.rglob("*.csv"))
+    before = _threads_of_this_process()
+    seen: list[int] = []
+
+    def interrupt(done: int, total: int) -> None:
+        # Called on this thread while the C++ threads work: Ctrl-C, as the terminal sends it.
+        seen.append(done)
+        if len(seen) == 1:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    with pytest.raises(KeyboardInterrupt):
+        if call == "evaluate":
+            pt.evaluate(files, workers=2, progress=interrupt)
+        else:
+            # read_many has no progress callback: a watcher thread sends the signal once the
+            # C++ threads run (this process then has the watcher, the waiting worker and a
+            # second reader more than before).
+            import threading
+
+            stop_watching = threading.Event()
+
+            def watch() -> None:
+                while not stop_watching.is_set():
+                    if _threads_of_this_process() >= before + 3:
+                        os.kill(os.getpid(), signal.SIGINT)
+                        return
+                    stop_watching.wait(0.005)
+
+            watcher = threading.Thread(target=watch)
+            watcher.start()
+            try:
+                pt.read_many(files * 10, workers=2)
+            finally:
+                stop_watching.set()
+                watcher.join()
+    # The threads were told to stop and joined before the exception came out.
+    assert _threads_of_this_process() == before
+    if call == "evaluate":
+        assert len(seen) == 1 and seen[0] < len(files)  # stopped long before the end
+
+
+@needs_proc
+def test_ctrl_c_stops_a_cli_batch_with_130_and_no_output_file(tmp_path, example_dir):
+    import signal
+    import time
+
+    corpus = _corpus(tmp_path / "corpus", example_dir, 40000)
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "table.csv"
+    batch = subprocess.Popen(
+        [sys.executable, "-m", "pledgetrack", "batch", str(corpus), "--quiet", "--workers", "2", "-o", str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    try:
+        # Wait until the C++ threads read pledge files (an open .csv under the corpus), so
+        # that the signal falls in the batch, not in Python's start-up.
+        while batch.poll() is None and not _reads_csv(batch.pid):
+            time.sleep(0.01)
+        assert batch.poll() is None, "the batch ended before it could be interrupted: give it more files"
+        sent = time.monotonic()
+        batch.send_signal(signal.SIGINT)
+        out_text, err_text = batch.communicate(timeout=10)
+        took = time.monotonic() - sent
+    finally:
+        if batch.poll() is None:
+            batch.kill()
+            batch.wait()
+    assert (batch.returncode, out_text, err_text) == (130, "", "pledgetrack: error: interrupted\n")
+    assert took < 1.0, f"took {took:.2f} s to stop"
+    assert list(out.iterdir()) == []  # no output file, no temporary file
+
+
+def _reads_csv(pid: int) -> bool:
+    """Whether process ``pid`` has a .csv file open."""
+    try:
+        fds = list(Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:  # the process is gone
+        return False
+    for fd in fds:
+        with contextlib.suppress(OSError):  # closed in between
+            if os.readlink(fd).endswith(".csv"):
+                return True
+    return False
