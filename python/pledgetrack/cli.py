@@ -398,8 +398,8 @@ def _fail(error: object, status: int, debug: bool, exc: BaseException | None = N
 
 
 def _os_message(e: OSError) -> str:
-    # A failed rename (the atomic write's last step) names the temporary file first and
-    # the output file, the one the user named, second.
+    # An OSError from elsewhere than the writer (which raises WriteError, a PledgeError,
+    # naming the output file): with two files, the second is the one the user named.
     name = e.filename2 if e.filename2 is not None else e.filename if e.filename is not None else ""
     reason = e.strerror or str(e)
     return f"{reason}: '{name}'" if name else reason
