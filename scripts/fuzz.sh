@@ -6,22 +6,29 @@
 # input that did it is left in build/fuzz/findings/<target>/.
 #
 #   scripts/fuzz.sh                 # ~8 s per target (8 targets: about a minute)
-#   scripts/fuzz.sh --long          # 10 minutes per target
-#   FUZZ_SECONDS=3600 scripts/fuzz.sh          # any time per target
+#   scripts/fuzz.sh --long          # 10 minutes per target, then merge into fuzz/corpus/
+#   scripts/fuzz.sh --replay        # every committed input once: deterministic, for CI
+#   FUZZ_SECONDS=3600 scripts/fuzz.sh --long   # any time per target
 #   scripts/fuzz.sh fuzz_csv_reader fuzz_date  # only these targets
 #
 # Installs clang and libFuzzer (Debian: clang, libclang-rt-<version>-dev) when
 # they are missing. New inputs found go to build/fuzz/corpus/<target>/ (kept
-# between runs); the seeds under fuzz/corpus/ are only read.
+# between runs). --long then merges them into the committed corpus
+# fuzz/corpus/<target>/ (libFuzzer's -merge=1: only inputs that add coverage,
+# the existing files kept), so each long run starts where the last one ended:
+# commit what it added. --replay runs each target once over fuzz/corpus/<target>/
+# and its extra seeds, without exploring: scripts/test.sh uses it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-8}
+mode=explore
 targets=()
 for arg in "$@"; do
   case "$arg" in
-    --long) seconds=${FUZZ_SECONDS:-600} ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --long) seconds=${FUZZ_SECONDS:-600}; mode=long ;;
+    --replay) mode=replay ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     -*) echo "unknown option: $arg" >&2; exit 2 ;;
     *) targets+=("$arg") ;;
   esac
@@ -74,6 +81,9 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 failed=()
 summary=()
+# The committed corpus stays small (it is in git): each input at most 64 KiB,
+# and a warning when a target's folder passes this many KiB.
+corpus_warn_kib=1024
 for t in "${targets[@]}"; do
   work="$build/corpus/$t"
   findings="$build/findings/$t"
@@ -81,14 +91,36 @@ for t in "${targets[@]}"; do
   seeds=()  # the sdist leaves fuzz/corpus out: a missing seed folder is no error
   for d in "fuzz/corpus/$t" $(extra_seeds "$t"); do [ -d "$d" ] && seeds+=("$d"); done
   log="$build/findings/$t.log"
-  echo "== $t: ${seconds}s (log: $log)"
   set +e
-  "$build/fuzz/$t" "$work" "${seeds[@]}" \
-    -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
-    -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1
-  rc=$?
+  if [ "$mode" = replay ]; then
+    # -runs=0: read (and so run) every input of the folders once, mutate nothing.
+    echo "== $t: replay of ${seeds[*]} (log: $log)"
+    "$build/fuzz/$t" "${seeds[@]}" -runs=0 -seed=1 -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
+      -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1
+    rc=$?
+  else
+    echo "== $t: ${seconds}s (log: $log)"
+    "$build/fuzz/$t" "$work" "${seeds[@]}" \
+      -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
+      -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1
+    rc=$?
+    if [ $rc -eq 0 ] && [ "$mode" = long ] && [ -d fuzz/corpus ]; then
+      # Into the committed corpus: what the run found that adds coverage to it.
+      mkdir -p "fuzz/corpus/$t"
+      before=$(find "fuzz/corpus/$t" -type f | wc -l)
+      "$build/fuzz/$t" -merge=1 -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
+        "fuzz/corpus/$t" "$work" >>"$log" 2>&1 || { echo "!! $t: merge failed (see $log)" >&2; rc=1; }
+      after=$(find "fuzz/corpus/$t" -type f | wc -l)
+      kib=$(( $(cat "fuzz/corpus/$t"/* | wc -c) / 1024 ))  # the bytes git stores, not disk blocks
+      echo "   merged into fuzz/corpus/$t: $((after - before)) new inputs, $after in all, ${kib} KiB"
+      if [ "$kib" -gt "$corpus_warn_kib" ]; then
+        echo "   fuzz/corpus/$t is over ${corpus_warn_kib} KiB: minimise it before committing" \
+             "(see fuzz/README.md)" >&2
+      fi
+    fi
+  fi
   set -e
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*$' || true)
   cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1 || true)
   summary+=("$(printf '%-20s %-6s execs=%-10s %s' "$t" "$([ $rc -eq 0 ] && echo ok || echo FOUND)" "${runs:-?}" "$cov")")
   if [ $rc -ne 0 ]; then
@@ -99,7 +131,7 @@ for t in "${targets[@]}"; do
   fi
 done
 
-echo "== summary (${seconds}s per target)"
+if [ "$mode" = replay ]; then echo "== summary (replay of the committed corpus)"; else echo "== summary (${seconds}s per target)"; fi
 printf '%s\n' "${summary[@]}"
 if ((${#failed[@]})); then
   echo "findings in: ${failed[*]} (see $build/findings/; each one becomes a file in tests/data/bad/" \

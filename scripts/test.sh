@@ -2,7 +2,7 @@
 # Every test of pledgetrack, from a fresh machine: installs what is needed,
 # builds the C++ library and its tests and runs them (ctest: the doctest cases
 # and the find_package / add_subdirectory consumers), runs them again under
-# AddressSanitizer + UBSan, fuzzes every parser briefly, installs the Python
+# AddressSanitizer + UBSan, replays every parser's fuzz corpus, installs the Python
 # package with its test extras into the project's virtual environment .venv
 # (scripts/install-deps.sh makes it) and runs pytest there. Exits non-zero
 # when any test fails or when no test ran.
@@ -33,6 +33,6 @@ echo "== Python: install the package into .venv and run pytest"
 if [ -z "${QUICK:-}" ]; then
   echo "== C++ under AddressSanitizer + UndefinedBehaviorSanitizer"
   JOBS=$jobs bash scripts/sanitize.sh
-  echo "== fuzzing every parser briefly (scripts/fuzz.sh; --long for a real run)"
-  bash scripts/fuzz.sh
+  echo "== every parser's fuzz corpus replayed (scripts/fuzz.sh --replay; --long explores and grows it)"
+  bash scripts/fuzz.sh --replay
 fi

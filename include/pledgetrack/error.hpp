@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 
 namespace pledgetrack {
@@ -136,6 +137,32 @@ class parse_error : public error {
 class data_error : public error {
  public:
   using error::error;
+};
+
+/// A file that cannot be written: names the file the caller asked for (never a
+/// temporary one) and the operating system's reason, which `code()` keeps.
+/// Python sees it as `pledgetrack.WriteError`, a PledgeError and an OSError.
+///
+///     cannot write 'out/2024Q1.csv': no space left on device
+class write_error : public error {
+ public:
+  write_error(std::string path, std::error_code code)
+      : error("cannot write '" + path + "': " + reason_text(code)), path_(std::move(path)), code_(code) {}
+
+  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+  [[nodiscard]] std::error_code code() const noexcept { return code_; }
+
+  /// The system's message as a clause: "No space left on device" -> "no space left on device".
+  [[nodiscard]] static std::string reason_text(std::error_code code) {
+    std::string text = code.message();
+    if (text.size() > 1 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'a' && text[1] <= 'z')
+      text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    return text;
+  }
+
+ private:
+  std::string path_;
+  std::error_code code_;
 };
 
 }  // namespace pledgetrack

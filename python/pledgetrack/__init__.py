@@ -13,7 +13,8 @@ rates per group, the field × bureau table.
 
 The figures come from a C++20 core (``pledgetrack._core``); this package adds
 the Python conveniences (pandas frames, HTML reprs). Errors from the core arrive
-as :class:`PledgeError`, a subclass of :class:`ValueError`, with the core's message.
+as :class:`PledgeError`, a subclass of :class:`ValueError`, with the core's message; a file
+that cannot be written as :class:`WriteError`, a PledgeError and an :class:`OSError`.
 """
 
 
@@ -28,6 +29,7 @@ from ._core import (
     Status,
     Period,
     Term,
+    WriteError,
     Transition,
     format_decimal,
     parse_date,
@@ -78,6 +80,7 @@ __all__ = [
     "Pace",
     "Period",
     "PledgeError",
+    "WriteError",
     "Problem",
     "Project",
     "Projection",

@@ -16,6 +16,7 @@ _Measure = Literal["status_share", "weighted", "mean_progress"]
 _Number = int | float | Fraction
 
 class PledgeError(ValueError): ...
+class WriteError(PledgeError, OSError): ...
 
 class Status(enum.Enum):
     COMPLETED = 0
@@ -485,6 +486,7 @@ def write_csv(
     delimiter: str = ",",
     neutralise_formulas: bool = True,
 ) -> None: ...
+def write_file_atomically(path: str, data: bytes) -> None: ...
 
 # -- over time (register_history.cpp) ---------------------------------------
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
-from . import _core, _html
+from . import _core, _html, _types
 from ._core import Organization, PledgeError, Problem
 from ._io import _organization, _reader_options
 from ._snapshot import Snapshot
@@ -182,7 +182,8 @@ def evaluate(
 
     A file that fails does not stop the batch: its error goes into
     :attr:`Evaluation.problems` (naming the file) and a warning says how many failed;
-    ``strict=True`` raises the first failure (in file order) instead. ``progress=True``
+    ``strict=True`` raises the first failure (in file order) instead. Ctrl-C stops the threads
+    after the files being read and raises KeyboardInterrupt. ``progress=True``
     shows a progress bar (tqdm) on standard error; a callable gets ``(done, total)``.
     Other keywords are :func:`read_csv`'s (``encoding``, ``district``, …) and apply to
     every file.
@@ -208,9 +209,9 @@ def evaluate(
     district_orgs: list[tuple[str, Organization]] = []
     shared_org = None
     if org is not None and not isinstance(org, Organization):
-        district_orgs = _core.read_org_csv_by_district(os.fsdecode(org), encoding=encoding) or []
+        district_orgs = _core.read_org_csv_by_district(_types.path(org, "evaluate", "org"), encoding=encoding) or []
     if not district_orgs:
-        shared_org = _organization(org, encoding)
+        shared_org = _organization(org, encoding, "evaluate")
     orgs, file_org = _folder_orgs(paths, encoding)
     options = _reader_options(
         read_options.pop("encoding", None),
@@ -278,7 +279,19 @@ def _items(source: object) -> list[object]:
         return []
     if isinstance(source, Snapshot):
         return [source]
-    return list(source)  # type: ignore[call-overload]
+    if not isinstance(source, Iterable):
+        raise TypeError(
+            "evaluate(): 'source' takes a directory, a glob, a list of file paths or of snapshots, "
+            f"not {type(source).__name__}"
+        )
+    items = list(source)
+    for i, item in enumerate(items):
+        if not isinstance(item, Snapshot) and not _types.is_path(item):
+            raise TypeError(
+                f"evaluate(): 'source[{i}]' takes a file path (str or os.PathLike) or a pledgetrack.Snapshot, "
+                f"not {type(item).__name__}"
+            )
+    return items
 
 
 def _is_glob(text: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
-from . import _core, _html
+from . import _core, _html, _types
 from ._core import Adjustment, Criteria, PledgeError, Projection, Status, Term, Transition
 from ._rate import Rate
 from ._snapshot import Dimension, Snapshot, _criteria, _term_number, _to_date
@@ -74,8 +74,8 @@ class Comparison:
     ) -> None:
         """The same as :func:`compare`."""
         core = _core.compare(
-            _core_snapshot(before),
-            _core_snapshot(after),
+            _types.snapshot(before, "compare", "before"),
+            _types.snapshot(after, "compare", "after"),
             _criteria(criteria, None),
             allow_different_districts=allow_different_districts,
             allow_reversed=allow_reversed,
@@ -375,7 +375,7 @@ class History:
     def __init__(self, snapshots: Iterable[Snapshot] = ()) -> None:
         """A history of ``snapshots`` (:class:`Snapshot` objects, any order)."""
         items = list(snapshots)
-        self._history = _core.History([_core_snapshot(s) for s in items])
+        self._history = _core.History([_types.snapshot(s, "History", f"snapshots[{i}]") for i, s in enumerate(items)])
         self._orders = {s.as_of: s.bureau_order for s in items if isinstance(s, Snapshot) and s.bureau_order}
 
     # -- the snapshots ------------------------------------------------------
@@ -680,7 +680,7 @@ def required_pace(
     A PledgeError when the target lies outside 0-100 or nothing is counted.
     """
     criteria = _criteria(criteria, None)
-    core = _core_snapshot(snapshot)
+    core = _types.snapshot(snapshot, "required_pace", "snapshot")
     return Pace._wrap(_core.required_pace(core, _term_of(core, term), target_percent, criteria), criteria)
 
 
@@ -727,7 +727,7 @@ class AdjustmentList:
         as_of): removed and merged projects get scope 'removed', renames take effect.
         Statuses and the date are untouched."""
         date = None if in_force_on is None else _date(in_force_on)
-        return Snapshot._wrap(self._list.apply(_core_snapshot(snapshot), date), _bureau_order(snapshot))
+        return Snapshot._wrap(self._list.apply(_types.snapshot(snapshot, "AdjustmentList.apply", "snapshot"), date), _bureau_order(snapshot))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, AdjustmentList):
@@ -747,14 +747,6 @@ class AdjustmentList:
 
 
 # -- helpers ----------------------------------------------------------------
-
-
-def _core_snapshot(snapshot: object) -> _core.Snapshot:
-    if isinstance(snapshot, Snapshot):
-        return snapshot._snapshot
-    if isinstance(snapshot, _core.Snapshot):
-        return snapshot
-    raise TypeError(f"expected a pledgetrack.Snapshot, not {type(snapshot).__name__}")
 
 
 def _bureau_order(snapshot: object) -> tuple[str, ...] | None:

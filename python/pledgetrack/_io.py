@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Union
 
-from . import _core, _excel
+from . import _core, _excel, _types
 from ._core import Organization, PledgeError, Problem, Status
 from ._snapshot import Snapshot, _term_number, _to_date
 
@@ -39,7 +39,7 @@ def read_org(path: PathLike, *, encoding: str | None = None) -> Organization:
     """Reads an org file (부서 → 실·국): columns department and bureau (부서, 실국), optional
     renamed_from (구 부서명) and parent (상위부서). Bureaus keep the file's order, which is the
     column order of the field × bureau table."""
-    return _core.read_org_csv(os.fsdecode(path), encoding=encoding)
+    return _core.read_org_csv(_types.path(path, "read_org"), encoding=encoding)
 
 
 def _reader_options(
@@ -102,6 +102,8 @@ def read_csv(
 
     >>> snap = pledgetrack.read_csv("2024-03-31.csv", org="org.csv")
     """
+    if not hasattr(path, "read"):
+        _types.path(path, "read_csv")
     if _excel.is_workbook(path):
         return read_excel(path, encoding=encoding, district=district, term=term, as_of=as_of, org=org,
                           aliases=aliases, columns=columns, fill_down=fill_down)  # fmt: skip
@@ -140,16 +142,17 @@ def read_many(
     thread pool around :func:`read_csv` does not achieve. The result, and the error raised
     when files fail (that of the first failing file in the order given), are the same for
     any number of workers. Other keywords are :func:`read_csv`'s and apply to every file.
+    Ctrl-C stops the threads after the files being read and raises KeyboardInterrupt.
 
     >>> snaps = pledgetrack.read_many(sorted(Path("data").glob("*/*.csv")), org="org.csv")
     """
     if isinstance(paths, (str, bytes, os.PathLike)):
         raise TypeError(f"read_many takes a list of paths, not one path ({paths!r}): for one file, use read_csv")
+    names = _types.paths(paths, "read_many")
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
         raise ValueError(f"workers must be a whole number of at least 1, or None (one per core): {workers!r}")
     organization = _organization(org, encoding)
     options = _reader_options(encoding, delimiter, district, term, as_of, organization, aliases, columns, fill_down)
-    names = [os.fsdecode(p) for p in paths]
     # Workbooks (rare in a batch) are read one by one in Python; the text
     # files all at once on C++ threads; the result keeps the order given.
     books = {i for i, name in enumerate(names) if _excel.is_workbook(name)}
@@ -177,7 +180,7 @@ def read_snapshots(
     ``org.csv``, sorted by ``as_of`` (then district). A directory's ``org.csv`` is used as
     ``org`` unless one is given. The files are read in parallel (:func:`read_many`); other
     keywords are :func:`read_csv`'s."""
-    path = Path(os.fsdecode(path_or_dir))
+    path = Path(_types.path(path_or_dir, "read_snapshots", "path_or_dir"))
     if path.is_dir():
         files = sorted(
             p for p in path.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and p.name.lower() != "org.csv"
@@ -212,6 +215,7 @@ def validate_csv(
     name closed up, a title row skipped, a total row checked); each has a ``severity``. An
     empty list when it reads cleanly with nothing to interpret. Takes :func:`read_csv`'s
     options."""
+    _types.path(path, "validate_csv")
     organization = _organization(org, encoding)
     options = _reader_options(encoding, delimiter, district, term, as_of, organization, aliases, columns, fill_down)
     if _excel.is_workbook(path):
@@ -272,10 +276,10 @@ def write_csv(
     """Writes snapshots in the documented format: UTF-8, with a BOM by default so that
     Korean Excel opens it; cells starting with = + - @ get a leading apostrophe unless
     ``neutralise_formulas`` is False; unknown columns are written back. Atomic."""
-    items = [snapshots] if isinstance(snapshots, Snapshot) else list(snapshots)
-    cores = [s._snapshot for s in items]
+    target = _types.path(path, "write_csv")
+    cores = _types.snapshots(snapshots, "write_csv")
     _core.write_csv(
-        os.fsdecode(path), cores, bom=bom, delimiter=delimiter, neutralise_formulas=neutralise_formulas
+        target, cores, bom=bom, delimiter=delimiter, neutralise_formulas=neutralise_formulas
     )
 
 
@@ -305,7 +309,12 @@ def example_path(name: str = "gwangju-seogu") -> Path:
     return path
 
 
-def _organization(org: PathLike | Organization | None, encoding: str | None) -> Organization | None:
+def _organization(
+    org: PathLike | Organization | None, encoding: str | None, function: str = "read_csv"
+) -> Organization | None:
     if org is None or isinstance(org, Organization):
         return org
+    if not _types.is_path(org):
+        raise TypeError(f"{function}(): 'org' takes a pledgetrack.Organization or the path of an org file, "
+                        f"not {type(org).__name__}")
     return read_org(org, encoding=encoding)

@@ -11,7 +11,8 @@ Exit status: 0 success; 1 a problem with the data (a file that does not read,
 validation problems, snapshots that do not go together) or with writing the
 output (-o in a directory that does not exist or cannot be written); 2 a usage
 error (an unknown option, a bad option value such as an unknown --encoding, a
-missing argument, an input path that does not exist, xlsx without -o). A missing input file counts as a usage
+missing argument, an input path that does not exist, xlsx without -o); 130 interrupted (Ctrl-C: the
+C++ threads stop after the files being read, and no output file is written). A missing input file counts as a usage
 error, as argparse counts an unreadable ``FileType`` argument: the command line
 named something that is not there, and nothing was read. Errors are one line
 on stderr, ``pledgetrack: error: …``; ``--debug`` adds the traceback.
@@ -438,8 +439,8 @@ def _fail(error: object, status: int, debug: bool, exc: BaseException | None = N
 
 
 def _os_message(e: OSError) -> str:
-    # A failed rename (the atomic write's last step) names the temporary file first and
-    # the output file, the one the user named, second.
+    # An OSError from elsewhere than the writer (which raises WriteError, a PledgeError,
+    # naming the output file): with two files, the second is the one the user named.
     name = e.filename2 if e.filename2 is not None else e.filename if e.filename is not None else ""
     reason = e.strerror or str(e)
     return f"{reason}: '{name}'" if name else reason

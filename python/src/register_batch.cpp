@@ -2,9 +2,8 @@
 // evaluated by C++ threads with the GIL released; the result comes back as
 // columns of plain Python values, which the package turns into a DataFrame.
 #include <atomic>
-#include <chrono>
 #include <exception>
-#include <future>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +15,7 @@
 #include <map>
 
 #include "common.hpp"
+#include "interrupt.hpp"
 #include "pledgetrack/batch/evaluate.hpp"
 #include "pledgetrack/batch/org_by_district.hpp"
 
@@ -203,33 +203,6 @@ std::vector<std::string> dimension_names(const batch::evaluation& e) {
   return out;
 }
 
-/// Runs `work` without the GIL on a thread of its own while this thread
-/// calls `progress(done)` about ten times a second (with the GIL), so that a
-/// Python progress bar is only ever touched from the calling thread.
-batch::evaluation with_progress(const py::object& progress, std::atomic<std::size_t>& done,
-                                const std::function<batch::evaluation()>& work) {
-  if (progress.is_none()) {
-    py::gil_scoped_release unlocked;
-    return work();
-  }
-  std::future<batch::evaluation> result;
-  {
-    py::gil_scoped_release unlocked;
-    result = std::async(std::launch::async, work);
-  }
-  for (;;) {
-    std::future_status state;
-    {
-      py::gil_scoped_release unlocked;
-      state = result.wait_for(std::chrono::milliseconds(100));
-    }
-    progress(done.load());
-    if (state == std::future_status::ready) break;
-  }
-  py::gil_scoped_release unlocked;
-  return result.get();
-}
-
 }  // namespace
 
 void register_batch(py::module_& m) {
@@ -305,7 +278,13 @@ void register_batch(py::module_& m) {
         options.on_file_done = [&done] { done.fetch_add(1, std::memory_order_relaxed); };
         const io::read_options read =
             make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases, columns, fill_down);
-        return with_progress(progress, done, [&] { return batch::evaluate_files(paths, read, options); });
+        const auto tick = progress.is_none() ? std::function<void()>() : [&] { progress(done.load()); };
+        return run_interruptibly<batch::evaluation>(
+            [&](std::stop_token stop) {
+              options.stop = std::move(stop);
+              return batch::evaluate_files(paths, read, options);
+            },
+            tick);
       },
       py::arg("paths"), py::kw_only(), py::arg("threads") = 0, py::arg("criteria") = std::vector<std::string>{"kmc"},
       py::arg("by") = std::vector<std::string>{}, py::arg("strict") = false,
@@ -314,7 +293,8 @@ void register_batch(py::module_& m) {
       py::arg("district") = "", py::arg("term") = 0, py::arg("as_of") = py::none(), py::arg("org") = py::none(),
       py::arg("aliases") = aliases_t{}, py::arg("columns") = columns_t{}, py::arg("fill_down") = true,
       "Reads and evaluates every file on ``threads`` threads (0: one per core), keeping only the\n"
-      "summary rows. ``progress(done)`` is called on this thread while the work runs.");
+      "summary rows. ``progress(done)`` is called on this thread while the work runs. Ctrl-C stops\n"
+      "the threads after the files being read and raises KeyboardInterrupt.");
   m.def(
       "evaluate_snapshots",
       [](const std::vector<snapshot>& snapshots, unsigned threads, const std::vector<std::string>& criteria,
@@ -323,8 +303,10 @@ void register_batch(py::module_& m) {
         options.criteria = to_criteria(criteria);
         options.by = to_dimensions(by);
         options.threads = threads;
-        py::gil_scoped_release unlocked;
-        return batch::evaluate_snapshots(snapshots, options);
+        return run_interruptibly<batch::evaluation>([&](std::stop_token stop) {
+          options.stop = std::move(stop);
+          return batch::evaluate_snapshots(snapshots, options);
+        });
       },
       py::arg("snapshots"), py::kw_only(), py::arg("threads") = 0,
       py::arg("criteria") = std::vector<std::string>{"kmc"}, py::arg("by") = std::vector<std::string>{},

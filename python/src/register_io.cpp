@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "common.hpp"
+#include "interrupt.hpp"
+#include "pledgetrack/io/atomic_file.hpp"
 #include "pledgetrack/io/batch.hpp"
 #include "pledgetrack/io/csv.hpp"
 
@@ -102,15 +104,17 @@ void register_io(py::module_& m) {
          const std::optional<std::string>& delimiter, const std::string& district, int term,
          const std::optional<date>& as_of, const std::optional<organization>& org, const aliases_t& aliases,
          const columns_t& columns, bool fill_down) {
-        return io::read_csv_files(paths,
-                                  make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases, columns, fill_down),
-                                  threads);
+        const io::read_options options =
+            make_read_options(encoding_name, delimiter, district, term, as_of, org, aliases, columns, fill_down);
+        return run_interruptibly<std::vector<std::vector<snapshot>>>(
+            [&](std::stop_token stop) { return io::read_csv_files(paths, options, threads, std::move(stop)); });
       },
       py::arg("paths"), py::kw_only(), py::arg("threads") = 0, py::arg("encoding") = py::none(),
       py::arg("delimiter") = py::none(), py::arg("district") = "", py::arg("term") = 0,
-      py::arg("as_of") = py::none(), py::arg("org") = py::none(), py::arg("aliases") = aliases_t{}, py::arg("columns") = columns_t{}, py::arg("fill_down") = true, release,
+      py::arg("as_of") = py::none(), py::arg("org") = py::none(), py::arg("aliases") = aliases_t{}, py::arg("columns") = columns_t{}, py::arg("fill_down") = true,
       "The snapshots of every file, a list per file in the order of ``paths``, read on ``threads``\n"
-      "threads (0: one per core). The first failing file in that order raises its PledgeError.");
+      "threads (0: one per core). The first failing file in that order raises its PledgeError.\n"
+      "Ctrl-C stops the threads after the files being read and raises KeyboardInterrupt.");
   m.def(
       "read_csv_bytes",
       [](const py::bytes& data, const std::string& name, const std::optional<std::string>& encoding_name,
@@ -200,6 +204,17 @@ void register_io(py::module_& m) {
       py::arg("neutralise_formulas") = true, release,
       "Writes snapshots in the documented format (UTF-8, with a BOM for Korean Excel by\n"
       "default), atomically.");
+  m.def(
+      "write_file_atomically",
+      [](const std::string& path, const py::bytes& data) {
+        const std::string bytes = data;  // copied with the GIL held
+        const py::gil_scoped_release unlocked;
+        io::write_file_atomically(path, bytes);
+      },
+      py::arg("path"), py::arg("data"),
+      "Writes ``data`` to ``path`` atomically (a unique temporary file beside it, synced, then\n"
+      "renamed). Every file the package writes goes through here. WriteError names ``path``\n"
+      "and the system's reason.");
 }
 
 }  // namespace pledgetrack::python

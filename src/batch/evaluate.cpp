@@ -335,7 +335,7 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
         }
         give_back_memory(projects);
       },
-      options.strict);
+      options.strict, options.stop);
 
   evaluation out;
   out.criteria = options.criteria;
@@ -359,7 +359,8 @@ evaluation evaluate_snapshots(std::span<const snapshot> snapshots, const evaluat
   std::vector<snapshot_summary> summaries(snapshots.size());
   const auto failures = io::detail::share_out(
       snapshots.size(), options.threads,
-      [&](std::size_t i) { summaries[i] = summarize(snapshots[i], evaluation_row::no_file, options, lists); }, true);
+      [&](std::size_t i) { summaries[i] = summarize(snapshots[i], evaluation_row::no_file, options, lists); }, true,
+      options.stop);
   for (const std::exception_ptr& e : failures)
     if (e) std::rethrow_exception(e);
   evaluation out;

@@ -14,7 +14,8 @@ namespace pledgetrack::io {
 namespace detail {
 
 std::vector<std::exception_ptr> share_out(std::size_t n, unsigned threads,
-                                          const std::function<void(std::size_t)>& work, bool stop_at_failure) {
+                                          const std::function<void(std::size_t)>& work, bool stop_at_failure,
+                                          std::stop_token stop) {
   std::vector<std::exception_ptr> errors(n);
   std::atomic<std::size_t> next{0};
   // The first item known to fail. With stop_at_failure, items after it need
@@ -23,8 +24,8 @@ std::vector<std::exception_ptr> share_out(std::size_t n, unsigned threads,
   std::atomic<std::size_t> first_failure{n};
 
   const auto worker = [&] {
-    for (std::size_t i = next.fetch_add(1); i < n && (!stop_at_failure || i < first_failure.load());
-         i = next.fetch_add(1)) {
+    for (std::size_t i = next.fetch_add(1);
+         i < n && (!stop_at_failure || i < first_failure.load()) && !stop.stop_requested(); i = next.fetch_add(1)) {
       try {
         work(i);
       } catch (...) {
@@ -45,16 +46,17 @@ std::vector<std::exception_ptr> share_out(std::size_t n, unsigned threads,
     for (std::size_t t = 0; t < helpers; ++t) workers.emplace_back(worker);
     worker();
   }
+  if (stop.stop_requested()) throw interrupted();
   return errors;
 }
 
 }  // namespace detail
 
 std::vector<std::vector<snapshot>> read_csv_files(std::span<const std::string> paths, const read_options& options,
-                                                  unsigned threads) {
+                                                  unsigned threads, std::stop_token stop) {
   std::vector<std::vector<snapshot>> results(paths.size());
   const auto errors = detail::share_out(
-      paths.size(), threads, [&](std::size_t i) { results[i] = read_csv(paths[i], options); }, true);
+      paths.size(), threads, [&](std::size_t i) { results[i] = read_csv(paths[i], options); }, true, stop);
   for (const std::exception_ptr& e : errors)
     if (e) std::rethrow_exception(e);
   return results;

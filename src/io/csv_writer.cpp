@@ -1,14 +1,13 @@
 // Writing pledge files in the documented format, UTF-8 (with a BOM for Korean
 // Excel), formula cells neutralised, extra columns kept in place.
 #include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "pledgetrack/io/atomic_file.hpp"
 #include "pledgetrack/io/csv.hpp"
 #include "pledgetrack/rates/rounding.hpp"
 #include "pledgetrack/time/date.hpp"
@@ -124,28 +123,9 @@ void write_csv(std::ostream& out, const std::vector<snapshot>& snapshots, const 
 }
 
 void write_csv(const std::string& path, const std::vector<snapshot>& snapshots, const write_options& options) {
-  // Atomic: write a temporary file beside the target, then rename over it,
-  // so that an interrupted run never leaves half a file.
-  const std::filesystem::path target(path);
-  std::filesystem::path temporary = target;
-  temporary += ".tmp-pledgetrack";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw error("cannot write file '" + temporary.string() + "'");
-    write_csv(out, snapshots, options);
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      throw error("cannot write file '" + temporary.string() + "'");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, target, ec);
-  if (ec) {
-    std::filesystem::remove(temporary, ec);
-    throw error("cannot write file '" + path + "': " + ec.message());
-  }
+  std::ostringstream out;
+  write_csv(out, snapshots, options);
+  write_file_atomically(path, out.view());
 }
 
 }  // namespace pledgetrack::io

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <fstream>
+#include <stop_token>
 #include <string>
 #include <utility>
 #include <vector>
@@ -101,5 +103,36 @@ TEST_SUITE("batch reader") {
     const std::string expected = error_of_read_csv(paths[1]);
     CHECK(expected.find("no-such-file.csv") != std::string::npos);
     CHECK_THROWS_WITH((void)io::read_csv_files(paths, {}, 2), expected.c_str());
+  }
+
+  TEST_CASE("a stop request: no thread takes another item, and the batch ends with interrupted") {
+    SUBCASE("requested before the start: nothing runs") {
+      std::stop_source stop;
+      stop.request_stop();
+      const std::vector<std::string> paths(5, examples + "2024-03-31.csv");
+      CHECK_THROWS_AS((void)io::read_csv_files(paths, {}, 2, stop.get_token()), io::interrupted);
+      std::atomic<int> ran{0};
+      CHECK_THROWS_AS(io::detail::share_out(5, 2, [&](std::size_t) { ++ran; }, false, stop.get_token()),
+                      io::interrupted);
+      CHECK(ran == 0);
+    }
+    SUBCASE("requested by item 3 on one thread: items 0 to 3 ran, none after") {
+      std::stop_source stop;
+      std::vector<int> ran;
+      CHECK_THROWS_WITH_AS(io::detail::share_out(
+                               10, 1,
+                               [&](std::size_t i) {
+                                 ran.push_back(static_cast<int>(i));
+                                 if (i == 3) stop.request_stop();
+                               },
+                               false, stop.get_token()),
+                           "interrupted: stopped before every file was done", io::interrupted);
+      CHECK(ran == std::vector<int>{0, 1, 2, 3});
+    }
+    SUBCASE("a token nobody stops changes nothing") {
+      std::stop_source stop;
+      const std::vector<std::string> paths(3, examples + "2024-03-31.csv");
+      CHECK(io::read_csv_files(paths, {}, 2, stop.get_token()).size() == 3);
+    }
   }
 }

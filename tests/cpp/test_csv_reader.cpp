@@ -346,6 +346,8 @@ TEST_SUITE("csv writer") {
     const std::string path = std::string(PLEDGETRACK_BINARY_DIR) + "/written-2023-12-31.csv";
     io::write_csv(path, original);
     CHECK(io::read_csv(path) == original);
-    CHECK_THROWS_AS(io::write_csv(std::string(PLEDGETRACK_BINARY_DIR) + "/no/such/dir/x.csv", original), error);
+    const std::string missing = std::string(PLEDGETRACK_BINARY_DIR) + "/no/such/dir/x.csv";
+    CHECK_THROWS_WITH_AS(io::write_csv(missing, original),
+                         ("cannot write '" + missing + "': no such file or directory").c_str(), write_error);
   }
 }

@@ -295,21 +295,6 @@ def test_a_failed_render_leaves_no_output_file(capsys, tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_an_interrupted_write_keeps_the_previous_file(capsys, tmp_path, monkeypatch):
-    target = write(tmp_path / "r.md", "the previous report\n")
-    real_replace = os.replace
-
-    def interrupted(src, dst):  # the temporary file is complete; the rename never happens
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(os, "replace", interrupted)
-    status, _, err = run(capsys, "demo", "-o", str(target))
-    monkeypatch.setattr(os, "replace", real_replace)
-    assert status == 130 and err == "pledgetrack: error: interrupted\n"
-    assert target.read_text(encoding="utf-8") == "the previous report\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
-
-
 # What --help says (MAIN_EPILOG): "1 a problem with the data or the output file (-o that cannot
 # be written); 2 a usage error (unknown option, bad option value such as an unknown --encoding, …)".
 

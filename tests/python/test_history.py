@@ -237,7 +237,7 @@ class TestOptions:
         assert pt.Comparison(q4, q1, Criteria.implementation()) != delta
 
     def test_only_snapshots_are_compared(self, q1):
-        with pytest.raises(TypeError, match="expected a pledgetrack.Snapshot, not str"):
+        with pytest.raises(TypeError, match=r"^compare\(\): 'before' takes a pledgetrack.Snapshot, not str$"):
             pt.compare("2023-12-31.csv", q1)
 
 

@@ -48,7 +48,7 @@ def test_the_stub_covers_the_extension():
     runtime = {name for name in dir(_core) if not name.startswith("_")}
     assert runtime == set(stubbed)
     for name, node in stubbed.items():
-        if not isinstance(node, ast.ClassDef) or name in {"PledgeError"}:
+        if not isinstance(node, ast.ClassDef) or name in {"PledgeError", "WriteError"}:  # exceptions: their members are the builtins'
             continue
         members = {n.name for n in node.body if isinstance(n, ast.FunctionDef)}
         members |= {t.id for n in node.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}

@@ -11,6 +11,7 @@
 #include <optional>
 #include <ostream>
 #include <span>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -111,6 +112,9 @@ struct evaluate_options {
   /// Called once per file done (read or failed), from the worker threads: it
   /// must be thread-safe and quick (a progress bar counts with an atomic).
   std::function<void()> on_file_done;
+  /// A request on it stops the batch after the files being read, with
+  /// io::interrupted (the Python package sets it on Ctrl-C).
+  std::stop_token stop;
 };
 
 /// The result: rows sorted by district, then as_of (then term, then the

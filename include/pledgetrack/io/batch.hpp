@@ -8,12 +8,22 @@
 #include <exception>
 #include <functional>
 #include <span>
+#include <stdexcept>
+#include <stop_token>
 #include <string>
 #include <vector>
 
 #include "pledgetrack/io/csv.hpp"
 
 namespace pledgetrack::io {
+
+/// Thrown by the batch functions when their stop token is set before every
+/// file is done (Ctrl-C, in the Python package and the command line). Not a
+/// pledgetrack::error: nothing is wrong with the data.
+class interrupted : public std::runtime_error {
+ public:
+  interrupted() : std::runtime_error("interrupted: stopped before every file was done") {}
+};
 
 namespace detail {
 
@@ -23,9 +33,12 @@ namespace detail {
 /// threw (empty where it succeeded), by position, so the outcome never
 /// depends on timing. With `stop_at_failure`, items after the first failing
 /// one may be skipped (items before it still run: one of them may fail too).
+/// Once `stop` is requested no thread takes another item (the ones running
+/// finish), and `interrupted` is thrown when all have returned.
 /// Both io::read_csv_files and batch::evaluate_files share out their files so.
 std::vector<std::exception_ptr> share_out(std::size_t n, unsigned threads,
-                                          const std::function<void(std::size_t)>& work, bool stop_at_failure);
+                                          const std::function<void(std::size_t)>& work, bool stop_at_failure,
+                                          std::stop_token stop = {});
 
 }  // namespace detail
 
@@ -35,12 +48,14 @@ std::vector<std::exception_ptr> share_out(std::size_t n, unsigned threads,
 ///
 /// When files fail, the error of the first failing file in `paths` order is
 /// thrown, exactly as read_csv throws it: the same error for any `threads`.
-/// Files after it may be left unread.
+/// Files after it may be left unread. A request on `stop` ends the reading
+/// after the files being read, with `interrupted`.
 ///
 ///     std::vector<std::string> paths = {"seogu/2024-03-31.csv", "bukgu/2024-03-31.csv"};
 ///     auto per_file = io::read_csv_files(paths);   // per_file[1]: 북구's snapshots
 [[nodiscard]] std::vector<std::vector<snapshot>> read_csv_files(std::span<const std::string> paths,
                                                                 const read_options& options = {},
-                                                                unsigned threads = 0);
+                                                                unsigned threads = 0,
+                                                                std::stop_token stop = {});
 
 }  // namespace pledgetrack::io

@@ -24,7 +24,7 @@ import json
 import os
 from typing import TYPE_CHECKING, Any, Literal, Union
 
-from .. import _core
+from .. import _core, _types
 from .._core import Criteria, Organization
 from ._files import write_text_atomic
 
@@ -96,7 +96,7 @@ class QuarterlyReport:
         """Writes an Excel workbook, one sheet per section, atomically (needs openpyxl)."""
         from . import xlsx
 
-        xlsx.write(self.to_dict(lang), path)
+        xlsx.write(self.to_dict(lang), _types.path(path, "QuarterlyReport.to_xlsx"))
 
     def render(self, format: Format = "text", lang: Lang = "ko") -> str | bytes:
         """The report in ``format``: text for 'text', 'md', 'json' and 'html'; the
@@ -119,6 +119,7 @@ class QuarterlyReport:
         """Writes the report to ``path`` atomically (a temporary file beside it, then a
         rename): an interrupted run never leaves half a report. ``format`` defaults to the
         one the file's suffix names (.txt, .md, .json, .html, .xlsx)."""
+        _types.path(path, "QuarterlyReport.write")
         chosen = format or format_of_path(path)
         if chosen is None:
             raise ValueError(f"cannot tell the format of {os.fsdecode(path)!r}: give format= ({', '.join(FORMATS)})")
@@ -178,9 +179,9 @@ def report(
     from .._io import _organization
 
     made = _core.make_report(
-        current._snapshot,
-        None if previous is None else previous._snapshot,
-        _organization(org, None),
+        _types.snapshot(current, "report", "current"),
+        None if previous is None else _types.snapshot(previous, "report", "previous"),
+        _organization(org, None, "report"),
         shares=shares,
         criteria=criteria,
         periods=periods,
