@@ -583,38 +583,13 @@ def _run_report(args: argparse.Namespace) -> int:
     previous = implied_previous
     if args.previous is not None:
         previous, _ = _latest_two(args.previous, org, args)
-    made = report(current, previous, org=org, shares=_shares(args.shares))
-    if args.published is None:
-        _emit(made, fmt, args)
-        return EXIT_OK
-    return _emit_with_audit(made, current, previous, fmt, args)
-
-
-def _emit_with_audit(made: Any, current: Any, previous: Any, fmt: str, args: argparse.Namespace) -> int:
-    """The report with its audit section: the published figures checked against the data the
-    report was rebuilt from, the ones that differ listed after the report (JSON: under "audit")."""
-    from ._audit import audit
-
-    if fmt == "xlsx":
+    if args.published is not None and fmt == "xlsx":
         raise UsageError("--published writes text, md, html or json, not xlsx")
-    stated = _existing(args.published)
-    checked = audit(current, stated, previous=previous, lang=args.lang)
-    text = made.render(fmt, args.lang)
-    assert isinstance(text, str)
-    if fmt in ("text", "md"):
-        text = text.rstrip("\n") + "\n\n" + checked.differences(fmt)
-    elif fmt == "html":
-        at = text.rfind("</body>")
-        section = f'<section class="audit">{checked.differences("html")}</section>\n'
-        text = text[:at] + section + text[at:] if at >= 0 else text + section
-    else:  # json: the report's object gains an "audit" member, the rest byte for byte as it was
-        body = text.rstrip()
-        assert body.endswith("}")
-        audit_json = checked.to_json().rstrip().replace("\n", "\n  ")
-        text = body[:-1].rstrip() + ',\n  "audit": ' + audit_json + "\n}\n"
-    _write_or_print(text, args.output)
-    if checked.unexplained:
-        raise DataProblem(f"{len(checked.unexplained)} of {_plural(len(checked), 'published figure')} unexplained")
+    published = None if args.published is None else _existing(args.published)
+    made = report(current, previous, org=org, shares=_shares(args.shares), published=published)
+    _emit(made, fmt, args)
+    if made.audit is not None and made.audit.unexplained:
+        raise DataProblem(f"{len(made.audit.unexplained)} of {_plural(len(made.audit), 'published figure')} unexplained")
     return EXIT_OK
 
 

@@ -250,6 +250,21 @@ def test_the_report_gains_an_audit_section(capsys, example_dir):
     assert '<section class="audit"><h2>공표 보고서와 다른 수치</h2>' in out and out.rstrip().endswith("</html>")
 
 
+def test_pt_report_with_published_figures_has_the_same_section_as_the_command_line(q1, q4):
+    plain = pt.report(q1, q4)
+    made = pt.report(q1, q4, published=SEED_STATED)
+    assert plain.audit is None
+    assert made.audit is not None and len(made.audit) == 40 and not made.audit.unexplained
+    # The report as it was, then the section: the same text the command line prints.
+    assert made.to_markdown().startswith(plain.to_markdown().rstrip("\n") + "\n\n## 공표 보고서와 다른 수치\n")
+    assert made.to_markdown() == plain.to_markdown().rstrip("\n") + "\n\n" + made.audit.differences("md")
+    assert json.loads(made.to_json())["audit"]["counts"]["explained"] == 3
+    assert json.loads(made.to_json()).keys() - {"audit"} == json.loads(plain.to_json()).keys()
+    assert '<section class="audit">' in made.to_html()
+    with pytest.raises(ValueError, match="not xlsx"):
+        made.render("xlsx")
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

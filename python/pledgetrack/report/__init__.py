@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from .. import _core, _types
@@ -29,6 +30,7 @@ from .._core import Criteria, Organization
 from ._files import write_text_atomic
 
 if TYPE_CHECKING:
+    from .._audit import Audit
     from .._snapshot import Snapshot
 
 __all__ = ["QuarterlyReport", "report"]
@@ -50,34 +52,42 @@ class QuarterlyReport:
     translated.
     """
 
-    __slots__ = ("_dicts", "_report")
+    __slots__ = ("_audit", "_dicts", "_report")
 
     def __init__(self) -> None:
         """Not constructed directly: :func:`pledgetrack.report` makes a report."""
         raise TypeError("make a QuarterlyReport with pledgetrack.report(current, previous)")
 
     @classmethod
-    def _wrap(cls, report: _core.QuarterlyReport) -> QuarterlyReport:
+    def _wrap(cls, report: _core.QuarterlyReport, audit: Audit | None = None) -> QuarterlyReport:
         out = object.__new__(cls)
         out._report = report
         out._dicts = {}
+        out._audit = audit
         return out
+
+    @property
+    def audit(self) -> Audit | None:
+        """The published figures checked against the data (:func:`pledgetrack.audit`), when
+        ``report(..., published=…)`` gave them; the report then ends with the section
+        "공표 보고서와 다른 수치" (JSON: an ``"audit"`` member)."""
+        return self._audit
 
     # -- formats ------------------------------------------------------------------
 
     def to_text(self, lang: Lang = "ko") -> str:
         """The report for a terminal: tables aligned by display width (Hangul takes two
         columns), control characters from data replaced."""
-        return _core.render_report(self._report, "text", lang)
+        return self._with_audit(_core.render_report(self._report, "text", lang), "text", lang)
 
     def to_markdown(self, lang: Lang = "ko") -> str:
         """The report as GitHub Markdown; text from data is escaped (``<script>`` shows as text)."""
-        return _core.render_report(self._report, "md", lang)
+        return self._with_audit(_core.render_report(self._report, "md", lang), "md", lang)
 
     def to_json(self, lang: Lang = "ko") -> str:
         """Every figure as JSON (UTF-8, two-space indent): rates as exact fractions, as
         numbers and as the text shown, the names of the rules. Schema: docs/report.md."""
-        return _core.render_report(self._report, "json", lang)
+        return self._with_audit(_core.render_report(self._report, "json", lang), "json", lang)
 
     def to_dict(self, lang: Lang = "ko") -> dict[str, Any]:
         """The JSON as Python objects (a new dict each call)."""
@@ -90,12 +100,33 @@ class QuarterlyReport:
         by field, no script; every text from data escaped."""
         from . import html
 
-        return html.render(self.to_dict(lang))
+        return self._with_audit(html.render(self._report_dict(lang)), "html", lang)
+
+    def _report_dict(self, lang: Lang) -> dict[str, Any]:
+        """The report's own JSON as Python objects, without the audit member."""
+        return json.loads(_core.render_report(self._report, "json", lang))
+
+    def _with_audit(self, text: str, fmt: str, lang: Lang) -> str:
+        """The report with its audit section, when it has one: after the report in text and
+        Markdown, before ``</body>`` in HTML, as an ``"audit"`` member in JSON (the rest of the
+        JSON byte for byte as without it)."""
+        if self._audit is None:
+            return text
+        if fmt in ("text", "md"):
+            return text.rstrip("\n") + "\n\n" + self._audit.differences(fmt, lang)
+        if fmt == "html":
+            at = text.rfind("</body>")
+            section = f'<section class="audit">{self._audit.differences("html", lang)}</section>\n'
+            return text[:at] + section + text[at:] if at >= 0 else text + section
+        body = text.rstrip()
+        audit_json = self._audit.to_json(lang).rstrip().replace("\n", "\n  ")
+        return body[:-1].rstrip() + ',\n  "audit": ' + audit_json + "\n}\n"
 
     def to_xlsx(self, path: PathLike, lang: Lang = "ko") -> None:
         """Writes an Excel workbook, one sheet per section, atomically (needs openpyxl)."""
         from . import xlsx
 
+        self._refuse_audit_in_xlsx()
         xlsx.write(self.to_dict(lang), _types.path(path, "QuarterlyReport.to_xlsx"))
 
     def render(self, format: Format = "text", lang: Lang = "ko") -> str | bytes:
@@ -110,6 +141,7 @@ class QuarterlyReport:
 
             from . import xlsx
 
+            self._refuse_audit_in_xlsx()
             buffer = io.BytesIO()
             xlsx.write_to(self.to_dict(lang), buffer)
             return buffer.getvalue()
@@ -129,6 +161,11 @@ class QuarterlyReport:
         text = self.render(chosen, lang)
         assert isinstance(text, str)
         write_text_atomic(path, text)
+
+    def _refuse_audit_in_xlsx(self) -> None:
+        if self._audit is not None:
+            raise ValueError("a report with published figures is written as text, md, html or json, not xlsx "
+                             "(the audit section has no sheet yet)")
 
     # -- protocol ----------------------------------------------------------------------
 
@@ -157,6 +194,7 @@ def report(
     criteria: Criteria | None = None,
     periods: Literal["quarter", "half"] = "quarter",
     allow_different_districts: bool = False,
+    published: PathLike | Iterable[Mapping[str, Any]] | None = None,
 ) -> QuarterlyReport:
     """The quarterly check of ``current`` against ``previous`` (None: no change line and
     no changes section).
@@ -171,6 +209,11 @@ def report(
 
     Snapshots of two districts, or a ``previous`` dated after ``current``, are a
     :class:`PledgeError` unless ``allow_different_districts``.
+
+    ``published``: the figures the published report prints (a CSV or JSON file, or a list of
+    dicts; docs/audit.md). They are audited against ``current`` and ``previous``
+    (:func:`pledgetrack.audit`, under ``criteria``), the result is :attr:`QuarterlyReport.audit`,
+    and the report gains the section listing where the published report differs.
 
     >>> q4, q1 = pledgetrack.load_example("gwangju-seogu")
     >>> pledgetrack.report(q1, q4)
@@ -188,7 +231,12 @@ def report(
         allow_different_districts=allow_different_districts,
         bureau_order=list(current.bureau_order or ()),
     )
-    return QuarterlyReport._wrap(made)
+    checked = None
+    if published is not None:
+        from .._audit import audit
+
+        checked = audit(current, published, previous=previous, criteria=criteria)
+    return QuarterlyReport._wrap(made, checked)
 
 
 def format_of_path(path: PathLike) -> Format | None:
