@@ -133,7 +133,7 @@ class QuarterlyReport:
         """The report in ``format``: text for 'text', 'md', 'json' and 'html'; the
         workbook's bytes for 'xlsx'."""
         if format in ("text", "md", "json"):
-            return _core.render_report(self._report, format, lang)
+            return self._with_audit(_core.render_report(self._report, format, lang), format, lang)
         if format == "html":
             return self.to_html(lang)
         if format == "xlsx":
