@@ -145,19 +145,21 @@ class project_id {
   [[nodiscard]] static project_id read(std::string_view text) {
     const std::string_view body = text::trim(text);
     if (body.empty()) throw parse_error("empty project id", std::string(text));
+    // Decomposed Hangul (NFD, from macOS) is composed first, so that `가-1`
+    // reads as the same numbered id whichever way it was encoded.
+    if (text::has_conjoining_jamo(body)) return read(text::compose_hangul(body));
     if (const auto structured = try_parse(body)) return *structured;
     std::string written;
     bool space = false;
-    const std::string composed = text::compose_hangul(body);
-    for (std::size_t i = 0; i < composed.size();) {
-      const text::decoded d = text::decode_utf8(std::string_view(composed).substr(i));
+    for (std::size_t i = 0; i < body.size();) {
+      const text::decoded d = text::decode_utf8(body.substr(i));
       const std::size_t n = d.length == 0 ? 1 : d.length;
       if (d.length != 0 && text::is_space(d.code_point)) {
         space = true;
       } else {
         if (space) written += ' ';
         space = false;
-        written.append(composed, i, n);
+        written.append(body.substr(i, n));
       }
       i += n;
     }
