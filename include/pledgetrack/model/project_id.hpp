@@ -143,11 +143,13 @@ class project_id {
   ///     project_id::read("2-3-④").is_text() == false
   ///     project_id::read("공약1-2").is_text() == true
   [[nodiscard]] static project_id read(std::string_view text) {
-    const std::string_view body = text::trim(text);
+    std::string_view body = text::trim(text);
     if (body.empty()) throw parse_error("empty project id", std::string(text));
     // Decomposed Hangul (NFD, from macOS) is composed first, so that `가-1`
-    // reads as the same numbered id whichever way it was encoded.
-    if (text::has_conjoining_jamo(body)) return read(text::compose_hangul(body));
+    // reads as the same numbered id whichever way it was encoded. (Jamo that
+    // compose to nothing stay, so this is done once, not until none are left.)
+    std::string composed;
+    if (text::has_conjoining_jamo(body)) body = composed = text::compose_hangul(body);
     if (const auto structured = try_parse(body)) return *structured;
     std::string written;
     bool space = false;
