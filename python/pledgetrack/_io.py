@@ -169,6 +169,14 @@ def read_many(
     return out
 
 
+def pledge_files(directory: Path) -> list[Path]:
+    """The pledge files of a directory, sorted: each ``*.csv`` and ``*.xlsx`` but ``org.csv``
+    (the rule read_snapshots and ``pledgetrack validate`` share)."""
+    return sorted(
+        p for p in directory.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and p.name.lower() != "org.csv"
+    )
+
+
 def read_snapshots(
     path_or_dir: PathLike,
     *,
@@ -182,9 +190,7 @@ def read_snapshots(
     keywords are :func:`read_csv`'s."""
     path = Path(_types.path(path_or_dir, "read_snapshots", "path_or_dir"))
     if path.is_dir():
-        files = sorted(
-            p for p in path.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and p.name.lower() != "org.csv"
-        )
+        files = pledge_files(path)
         if not files:
             raise PledgeError(f"no pledge files (*.csv or *.xlsx other than org.csv) in directory '{path}'")
         if org is None and (path / "org.csv").is_file():

@@ -621,15 +621,13 @@ def _run_compare(args: argparse.Namespace) -> int:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
-    from ._io import read_org, read_snapshots, validate_csv
+    from ._io import pledge_files, read_org, read_snapshots, validate_csv
 
     files: list[Path] = []
     for name in args.files:
         path = _existing(name)
         if path.is_dir():
-            found = sorted(
-                p for p in path.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and p.name.lower() != "org.csv"
-            )
+            found = pledge_files(path)
             if not found:
                 raise UsageError(f"no pledge files (*.csv or *.xlsx other than org.csv) in directory '{name}'")
             files.extend(found)

@@ -1073,12 +1073,13 @@ class reader {
     // "7개 분야 65건": the cell that prints them is where a mismatch is shown.
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
       const std::string_view c = record.fields[i];
-      if (const auto n = number_before(c, "건"); n && !f.projects) {
-        f.projects = n;
+      if (const auto projects = number_before(c, "건"); projects && !f.projects) {
+        f.projects = projects;
         f.count_column = i;
       }
-      if (const auto n = number_before(c, "개 분야") ? number_before(c, "개 분야") : number_before(c, "개분야");
-          n && !f.fields) {
+      auto n = number_before(c, "개 분야");
+      if (!n) n = number_before(c, "개분야");
+      if (n && !f.fields) {
         f.fields = n;
         f.count_column = i;
       }
