@@ -51,17 +51,11 @@ struct report_options {
   /// Passed to compare(): a previous snapshot of another district, or dated
   /// after the current one, is a data_error unless allowed here.
   compare_options comparison;
-  /// The field × bureau columns' order when no org is given (a snapshot read
-  /// with an org file remembers that file's order; Python passes
-  /// Snapshot.bureau_order): these bureaus first, leaving out those without a
-  /// project, then any others in order of first appearance. An org's own
-  /// order wins over this one.
-  std::vector<std::string> bureau_order;
 
   friend bool operator==(const report_options& a, const report_options& b) {
     return a.criteria == b.criteria && a.shares == b.shares && a.periods == b.periods &&
            a.comparison.allow_different_districts == b.comparison.allow_different_districts &&
-           a.comparison.allow_reversed == b.comparison.allow_reversed && a.bureau_order == b.bureau_order;
+           a.comparison.allow_reversed == b.comparison.allow_reversed;
   }
 };
 
@@ -371,8 +365,9 @@ inline const std::vector<std::vector<status>>& status_table_groups() {
 /// Every figure of a quarterly check of `current`, compared with `previous`
 /// (nullptr: no change line, no changes section), with bureaus filled from
 /// `org` where a project has none and the field × bureau columns in the org's
-/// order (nullptr: options.bureau_order, then the data's other bureaus in
-/// order of first appearance).
+/// order (nullptr: the order of the org `current` was read with,
+/// snapshot::bureau_order(), leaving out bureaus without a project, then the
+/// data's other bureaus in order of first appearance).
 ///
 ///     const auto q1 = io::read_csv(".../2024-03-31.csv").at(0);
 ///     const auto q4 = io::read_csv(".../2023-12-31.csv").at(0);
@@ -423,7 +418,7 @@ inline const std::vector<std::vector<status>>& status_table_groups() {
     o.out_of_scope = static_cast<std::int64_t>(projects.size() - in_scope.size());
   }
   o.field_by_bureau = make_crosstab(in_scope, dimension::field, dimension::bureau, {},
-                                    org != nullptr ? org->bureaus() : detail::bureaus_in(options.bureau_order, in_scope));
+                                    org != nullptr ? org->bureaus() : detail::bureaus_in(current.bureau_order(), in_scope));
 
   // 2. 점검결과
   report_headline& h = r.results.headline;
