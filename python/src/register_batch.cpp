@@ -160,6 +160,10 @@ py::dict table_of(const batch::evaluation& e) {
   return out;
 }
 
+// A row's state is written out by hand (its counts and rates nest); the
+// check below stops a field added to evaluation_row from being left out.
+static_assert(detail::field_count<batch::evaluation_row>() == 10, "row_state and row_from_state: a field is missing");
+
 py::tuple row_state(const batch::evaluation_row& r) {
   py::list rates;
   for (const batch::rate_figures& f : r.rates)

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common.hpp"
+#include "fields.hpp"
 
 namespace pledgetrack::python {
 
@@ -23,21 +24,6 @@ transition_kind parse_transition_kind(std::string_view text) {
 
 adjustment::kind parse_adjustment_kind(std::string_view text) {
   return parse_name(adjustment_kind_names, text, "adjustment kind");
-}
-
-/// Fractions travel in pickles as (numerator, denominator) pairs, like the
-/// progress of a project.
-py::tuple fraction_state(fraction f) { return py::make_tuple(f.numerator(), f.denominator()); }
-fraction fraction_from_state(const py::handle& h) {
-  const auto [n, d] = h.cast<std::pair<std::int64_t, std::int64_t>>();
-  return fraction(n, d);
-}
-py::object optional_fraction_state(const std::optional<fraction>& f) {
-  return f ? py::object(fraction_state(*f)) : py::object(py::none());
-}
-std::optional<fraction> optional_fraction_from_state(const py::handle& h) {
-  if (h.is_none()) return std::nullopt;
-  return fraction_from_state(h);
 }
 
 /// python_repr, with the C++ names of nested values made Python's too:
@@ -91,17 +77,7 @@ void register_transition(py::module_& m) {
       "Korean label of the kind: 신규 완료, 후퇴, 진전, 기타 변동, 변동없음, 추가, 제외.");
   cls.def("__eq__", [](const transition& a, const transition& b) { return a == b; }, py::is_operator());
   cls.def("__repr__", [](const transition& t) { return repr_of(t, "Transition"); });
-  def_pickle(
-      cls,
-      [](const transition& t) {
-        return py::make_tuple(t.id.to_string(), t.from, t.to, t.title, std::string(to_string(t.k)));
-      },
-      [](const py::tuple& t) {
-        require_parts(t, 5, "Transition");
-        return transition{project_id::read(t[0].cast<std::string>()), t[1].cast<std::optional<status>>(),
-                          t[2].cast<std::optional<status>>(), t[3].cast<std::string>(),
-                          parse_transition_kind(t[4].cast<std::string>())};
-      });
+  def_pickle_fields(cls);
 
   m.def(
       "transition_kinds",
@@ -132,16 +108,7 @@ void register_group_change(py::module_& m) {
   cls.def_property_readonly("change_text", &group_change::change_text, "'+9.1%p', or 'n/a'.");
   cls.def("__eq__", [](const group_change& a, const group_change& b) { return a == b; }, py::is_operator());
   cls.def("__repr__", [](const group_change& g) { return repr_of(g, "GroupChange"); });
-  def_pickle(
-      cls,
-      [](const group_change& g) {
-        return py::make_tuple(g.key, g.before, g.after, optional_fraction_state(g.change_points));
-      },
-      [](const py::tuple& t) {
-        require_parts(t, 4, "GroupChange");
-        return group_change{t[0].cast<std::string>(), t[1].cast<rate>(), t[2].cast<rate>(),
-                            optional_fraction_from_state(t[3])};
-      });
+  def_pickle_fields(cls);
 }
 
 void register_comparison(py::module_& m) {
@@ -212,12 +179,7 @@ void register_history_values(py::module_& m) {
   rates.def_readonly("rate", &dated_rate::rate, "The rate.");
   rates.def("__eq__", [](const dated_rate& a, const dated_rate& b) { return a == b; }, py::is_operator());
   rates.def("__repr__", [](const dated_rate& r) { return repr_of(r, "DatedRate"); });
-  def_pickle(
-      rates, [](const dated_rate& r) { return py::make_tuple(r.as_of, r.period, r.rate); },
-      [](const py::tuple& t) {
-        require_parts(t, 3, "DatedRate");
-        return dated_rate{t[0].cast<date>(), t[1].cast<period>(), t[2].cast<rate>()};
-      });
+  def_pickle_fields(rates);
 
   py::class_<status_run> runs(m, "StatusRun",
                               "A stretch of consecutive snapshots in which a project kept one status.");
@@ -230,16 +192,7 @@ void register_history_values(py::module_& m) {
   runs.def_readonly("snapshots", &status_run::snapshots, "How many snapshots the run spans.");
   runs.def("__eq__", [](const status_run& a, const status_run& b) { return a == b; }, py::is_operator());
   runs.def("__repr__", [](const status_run& r) { return repr_of(r, "StatusRun"); });
-  def_pickle(
-      runs,
-      [](const status_run& r) {
-        return py::make_tuple(r.status, r.raw_status, r.first_seen, r.last_seen, r.ended, r.snapshots);
-      },
-      [](const py::tuple& t) {
-        require_parts(t, 6, "StatusRun");
-        return status_run{t[0].cast<status>(), t[1].cast<std::string>(), t[2].cast<date>(),
-                          t[3].cast<date>(),   t[4].cast<std::optional<date>>(), t[5].cast<int>()};
-      });
+  def_pickle_fields(runs);
 
   py::class_<stuck_project> stuck(m, "StuckProject",
                                   "A project whose incomplete status has not changed for a number of\n"
@@ -251,13 +204,7 @@ void register_history_values(py::module_& m) {
   stuck.def_readonly("since", &stuck_project::since, "The date of the first of them.");
   stuck.def("__eq__", [](const stuck_project& a, const stuck_project& b) { return a == b; }, py::is_operator());
   stuck.def("__repr__", [](const stuck_project& s) { return repr_of(s, "StuckProject"); });
-  def_pickle(
-      stuck, [](const stuck_project& s) { return py::make_tuple(s.id.to_string(), s.title, s.status, s.snapshots, s.since); },
-      [](const py::tuple& t) {
-        require_parts(t, 5, "StuckProject");
-        return stuck_project{project_id::read(t[0].cast<std::string>()), t[1].cast<std::string>(),
-                             t[2].cast<status>(), t[3].cast<int>(), t[4].cast<date>()};
-      });
+  def_pickle_fields(stuck);
 }
 
 void register_history_class(py::module_& m) {
@@ -309,24 +256,6 @@ void register_history_class(py::module_& m) {
 
 // -- adjustments --------------------------------------------------------------
 
-py::tuple adjustment_state(const adjustment& a) {
-  return py::make_tuple(a.id.to_string(), std::string(to_string(a.k)), a.effective, a.approved_by, a.reason,
-                        a.merged_into ? py::object(py::str(a.merged_into->to_string())) : py::object(py::none()),
-                        a.new_title);
-}
-
-adjustment adjustment_from_state(const py::tuple& t) {
-  require_parts(t, 7, "Adjustment");
-  adjustment a;
-  a.id = project_id::read(t[0].cast<std::string>());
-  a.k = parse_adjustment_kind(t[1].cast<std::string>());
-  a.effective = t[2].cast<date>();
-  a.approved_by = t[3].cast<std::string>();
-  a.reason = t[4].cast<std::string>();
-  if (!t[5].is_none()) a.merged_into = project_id::read(t[5].cast<std::string>());
-  a.new_title = t[6].cast<std::string>();
-  return a;
-}
 
 void register_adjustments(py::module_& m) {
   py::class_<adjustment> cls(m, "Adjustment",
@@ -368,7 +297,7 @@ void register_adjustments(py::module_& m) {
   cls.def_readonly("new_title", &adjustment::new_title, "For a rename, the new title; else ''.");
   cls.def("__eq__", [](const adjustment& a, const adjustment& b) { return a == b; }, py::is_operator());
   cls.def("__repr__", [](const adjustment& a) { return repr_of(a, "Adjustment"); });
-  def_pickle(cls, adjustment_state, adjustment_from_state);
+  def_pickle_fields(cls);
 
   py::class_<adjustment_list> lists(m, "AdjustmentList",
                                    "Adjustments in order of their effective dates (the order of adding among\n"
@@ -399,13 +328,13 @@ void register_adjustments(py::module_& m) {
       lists,
       [](const adjustment_list& l) {
         py::list entries;
-        for (const adjustment& a : l) entries.append(adjustment_state(a));
+        for (const adjustment& a : l) entries.append(to_state(a));
         return py::make_tuple(entries);
       },
       [](const py::tuple& t) {
         require_parts(t, 1, "AdjustmentList");
         adjustment_list out;
-        for (const py::handle a : t[0]) out.add(adjustment_from_state(a.cast<py::tuple>()));
+        for (const py::handle a : t[0]) out.add(from_state<adjustment>(a));
         return out;
       });
 
@@ -430,24 +359,7 @@ void register_pace(py::module_& m) {
   cls.def_property_readonly("target_met", &pace::target_met, "True when no more units are needed.");
   cls.def("__eq__", [](const pace& a, const pace& b) { return a == b; }, py::is_operator());
   cls.def("__repr__", [](const pace& p) { return repr_of(p, "Pace"); });
-  def_pickle(
-      cls,
-      [](const pace& p) {
-        return py::make_tuple(p.as_of, fraction_state(p.target_percent), p.current, p.projects_needed,
-                              p.quarters_left, optional_fraction_state(p.per_quarter), p.message);
-      },
-      [](const py::tuple& t) {
-        require_parts(t, 7, "Pace");
-        pace p;
-        p.as_of = t[0].cast<date>();
-        p.target_percent = fraction_from_state(t[1]);
-        p.current = t[2].cast<rate>();
-        p.projects_needed = t[3].cast<std::int64_t>();
-        p.quarters_left = t[4].cast<int>();
-        p.per_quarter = optional_fraction_from_state(t[5]);
-        p.message = t[6].cast<std::string>();
-        return p;
-      });
+  def_pickle_fields(cls);
   m.def("required_pace", &required_pace, py::arg("snapshot"), py::arg("term"), py::arg("target_percent"),
         py::arg("criteria"),
         "The pace needed from the snapshot to reach ``target_percent`` (80 for 80%) by the end of\n"
@@ -473,30 +385,7 @@ void register_pace(py::module_& m) {
   proj.def("__str__", &projection::to_string);
   proj.def("__eq__", [](const projection& a, const projection& b) { return a == b; }, py::is_operator());
   proj.def("__repr__", [](const projection& p) { return repr_of(p, "Projection"); });
-  def_pickle(
-      proj,
-      [](const projection& p) {
-        return py::make_tuple(p.method, p.from, fraction_state(p.from_percent), p.to, fraction_state(p.to_percent),
-                              fraction_state(p.points_per_day), p.term_end, p.days_to_end, fraction_state(p.percent),
-                              p.clamped, std::string(to_string(p.rule)), p.decimals);
-      },
-      [](const py::tuple& t) {
-        require_parts(t, 12, "Projection");
-        projection p;
-        p.method = t[0].cast<std::string>();
-        p.from = t[1].cast<date>();
-        p.from_percent = fraction_from_state(t[2]);
-        p.to = t[3].cast<date>();
-        p.to_percent = fraction_from_state(t[4]);
-        p.points_per_day = fraction_from_state(t[5]);
-        p.term_end = t[6].cast<date>();
-        p.days_to_end = t[7].cast<int>();
-        p.percent = fraction_from_state(t[8]);
-        p.clamped = t[9].cast<bool>();
-        p.rule = parse_rounding(t[10].cast<std::string>());
-        p.decimals = t[11].cast<int>();
-        return p;
-      });
+  def_pickle_fields(proj);
   m.def("project_end_of_term", &project_end_of_term, py::arg("history"), py::arg("term"), py::arg("criteria"),
         "The rate at the end of the term by a straight line through the first and last snapshots'\n"
         "rates, clamped to [0, 100]. A PledgeError with fewer than two snapshots.");

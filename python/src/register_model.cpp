@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common.hpp"
+#include "fields.hpp"
 
 namespace pledgetrack::python {
 
@@ -39,39 +40,6 @@ py::dict from_extra(const std::vector<std::pair<std::string, std::string>>& extr
   return out;
 }
 
-py::object progress_state(const std::optional<fraction>& f) {
-  if (!f) return py::none();
-  return py::make_tuple(f->numerator(), f->denominator());
-}
-
-py::tuple project_state(const project& p) {
-  return py::make_tuple(p.id.to_string(), p.field, p.pledge, p.title, p.department, p.bureau, p.status,
-                        p.raw_status, progress_state(p.progress), std::string(to_string(p.due)), p.note,
-                        p.adjustment, std::string(to_string(p.scope)), p.extra);
-}
-
-project project_from_state(const py::tuple& t) {
-  if (t.size() != 14) throw error("cannot unpickle Project: a state of " + std::to_string(t.size()) + " parts");
-  project p;
-  p.id = project_id::read(t[0].cast<std::string>());
-  p.field = t[1].cast<std::string>();
-  p.pledge = t[2].cast<std::string>();
-  p.title = t[3].cast<std::string>();
-  p.department = t[4].cast<std::string>();
-  p.bureau = t[5].cast<std::string>();
-  p.status = t[6].cast<status>();
-  p.raw_status = t[7].cast<std::string>();
-  if (!t[8].is_none()) {
-    const auto [n, d] = t[8].cast<std::pair<std::int64_t, std::int64_t>>();
-    p.progress = fraction(n, d);
-  }
-  p.due = parse_due(t[9].cast<std::string>());
-  p.note = t[10].cast<std::string>();
-  p.adjustment = t[11].cast<std::string>();
-  p.scope = parse_scope(t[12].cast<std::string>());
-  p.extra = t[13].cast<std::vector<std::pair<std::string, std::string>>>();
-  return p;
-}
 
 void register_status(py::module_& m) {
   py::native_enum<status>(m, "Status", "enum.Enum",
@@ -179,12 +147,12 @@ void register_project(py::module_& m) {
                             "True when an adjustment reason (공약조정 사유) is given.");
   cls.def("__eq__", [](const project& a, const project& b) { return a == b; }, py::is_operator());
   cls.def("__repr__", [](const project& p) { return python_repr(p, "Project"); });
-  def_pickle(cls, project_state, project_from_state);
+  def_pickle_fields(cls);
 }
 
 py::tuple snapshot_state(const snapshot& s) {
   py::list projects;
-  for (const project& p : s) projects.append(project_state(p));
+  for (const project& p : s) projects.append(to_state(p));
   return py::make_tuple(s.district(), s.term(), s.as_of(), projects, s.bureau_order());
 }
 
@@ -192,7 +160,7 @@ snapshot snapshot_from_state(const py::tuple& t) {
   if (t.size() != 5) throw error("cannot unpickle Snapshot: a state of " + std::to_string(t.size()) + " parts");
   snapshot s(t[0].cast<std::string>(), t[1].cast<int>(),
              t[2].is_none() ? date() : t[2].cast<date>());
-  for (const py::handle item : t[3].cast<py::list>()) s.add(project_from_state(item.cast<py::tuple>()));
+  for (const py::handle item : t[3].cast<py::list>()) s.add(from_state<project>(item));
   s.set_bureau_order(t[4].cast<std::vector<std::string>>());
   return s;
 }

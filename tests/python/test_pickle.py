@@ -106,6 +106,15 @@ def test_a_state_of_another_format_is_refused(q1):
         pt.Project.__new__(pt.Project).__setstate__((99, state[1]))
 
 
+def test_a_state_that_misses_a_field_is_refused_naming_the_counts(q1):
+    # A Project has 14 fields (id … extra): a state of 13 is someone else's format.
+    fmt, fields = q1["4-2"].__getstate__()
+    assert len(fields) == 14
+    assert fields[0] == "4-2" and fields[9] == "unknown" and fields[12] == "in"  # id as text, due and scope by name
+    with pytest.raises(pt.PledgeError, match=r"cannot unpickle Project: a state of 13 parts, not 14"):
+        pt.Project.__new__(pt.Project).__setstate__((fmt, fields[:13]))
+
+
 def _rate_text(snapshot: pt.Snapshot) -> str:
     return str(snapshot.completion_rate())
 

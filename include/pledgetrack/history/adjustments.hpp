@@ -54,6 +54,8 @@ struct adjustment {
 /// "removed", "merged", "renamed".
 inline constexpr std::array<enum_name<adjustment::kind>, 3> adjustment_kind_names = {
     {{adjustment::removed, "removed"}, {adjustment::merged, "merged"}, {adjustment::renamed, "renamed"}}};
+/// The table by type, for generic code (the bindings' pickling): name_table(adjustment::kind{}).
+[[nodiscard]] constexpr const auto& name_table(adjustment::kind) noexcept { return adjustment_kind_names; }
 
 [[nodiscard]] constexpr std::string_view to_string(adjustment::kind k) noexcept {
   return name_in(adjustment_kind_names, k);

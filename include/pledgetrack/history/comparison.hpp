@@ -49,6 +49,8 @@ inline constexpr std::array<enum_name<transition_kind>, 7> transition_kind_names
     {transition_kind::removed, "removed"},
     {transition_kind::unchanged, "unchanged"},
 }};
+/// The table by type, for generic code (the bindings' pickling): name_table(transition_kind{}).
+[[nodiscard]] constexpr const auto& name_table(transition_kind) noexcept { return transition_kind_names; }
 
 [[nodiscard]] constexpr std::string_view to_string(transition_kind k) noexcept {
   return name_in(transition_kind_names, k);

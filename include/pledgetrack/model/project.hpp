@@ -26,6 +26,8 @@ enum class due : std::uint8_t {
 
 inline constexpr std::array<enum_name<due>, 3> due_names = {
     {{due::unknown, "unknown"}, {due::in_term, "in_term"}, {due::after_term, "after_term"}}};
+/// The table by type, for generic code (the bindings' pickling): name_table(due{}).
+[[nodiscard]] constexpr const auto& name_table(due) noexcept { return due_names; }
 
 [[nodiscard]] constexpr std::string_view to_string(due d) noexcept { return name_in(due_names, d); }
 inline std::ostream& operator<<(std::ostream& os, due d) { return os << "due::" << to_string(d); }
@@ -36,6 +38,8 @@ inline std::ostream& operator<<(std::ostream& os, due d) { return os << "due::" 
 enum class scope : std::uint8_t { in, removed };
 
 inline constexpr std::array<enum_name<scope>, 2> scope_names = {{{scope::in, "in"}, {scope::removed, "removed"}}};
+/// The table by type, for generic code (the bindings' pickling): name_table(scope{}).
+[[nodiscard]] constexpr const auto& name_table(scope) noexcept { return scope_names; }
 
 [[nodiscard]] constexpr std::string_view to_string(scope s) noexcept { return name_in(scope_names, s); }
 inline std::ostream& operator<<(std::ostream& os, scope s) { return os << "scope::" << to_string(s); }

@@ -23,6 +23,8 @@ enum class basis : std::uint8_t { project, pledge };
 
 inline constexpr std::array<enum_name<basis>, 2> basis_names = {
     {{basis::project, "project"}, {basis::pledge, "pledge"}}};
+/// The table by type, for generic code (the bindings' pickling): name_table(basis{}).
+[[nodiscard]] constexpr const auto& name_table(basis) noexcept { return basis_names; }
 
 [[nodiscard]] constexpr std::string_view to_string(basis b) noexcept { return name_in(basis_names, b); }
 /// "project" or "pledge"; throws parse_error.
@@ -41,6 +43,8 @@ inline constexpr std::array<enum_name<measure>, 3> measure_names = {{
     {measure::weighted, "weighted"},
     {measure::mean_progress, "mean_progress"},
 }};
+/// The table by type, for generic code (the bindings' pickling): name_table(measure{}).
+[[nodiscard]] constexpr const auto& name_table(measure) noexcept { return measure_names; }
 
 [[nodiscard]] constexpr std::string_view to_string(measure m) noexcept { return name_in(measure_names, m); }
 /// "status_share", "weighted" or "mean_progress"; throws parse_error.

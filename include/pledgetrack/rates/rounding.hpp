@@ -23,6 +23,8 @@ enum class rounding {
 
 inline constexpr std::array<enum_name<rounding>, 3> rounding_names = {
     {{rounding::half_up, "half_up"}, {rounding::truncate, "truncate"}, {rounding::half_even, "half_even"}}};
+/// The table by type, for generic code (the bindings' pickling): name_table(rounding{}).
+[[nodiscard]] constexpr const auto& name_table(rounding) noexcept { return rounding_names; }
 
 /// "half_up", "truncate", "half_even".
 [[nodiscard]] constexpr std::string_view to_string(rounding r) noexcept { return name_in(rounding_names, r); }

@@ -23,6 +23,8 @@ enum class period_kind { quarter, half };
 
 inline constexpr std::array<enum_name<period_kind>, 2> period_kind_names = {
     {{period_kind::quarter, "quarter"}, {period_kind::half, "half"}}};
+/// The table by type, for generic code (the bindings' pickling): name_table(period_kind{}).
+[[nodiscard]] constexpr const auto& name_table(period_kind) noexcept { return period_kind_names; }
 /// The kinds' Korean names, as reports and the command line say them.
 inline constexpr std::array<enum_name<period_kind>, 2> period_kind_names_ko = {
     {{period_kind::quarter, "분기"}, {period_kind::half, "반기"}}};
