@@ -744,20 +744,12 @@ def _date(value: _dt.date | str) -> _dt.date:
 
 
 def _term_of(snapshot: _core.Snapshot, term: Term | int | str | None) -> Term:
-    """The term given (a Term, a number, '민선8기'), else the regular term of the snapshot's
-    number, else the regular term containing its date."""
+    """The term given (a Term, a number, '민선8기'), else the snapshot's own (_core.term_of)."""
     if isinstance(term, Term):
         return term
     if term is not None:
         return Term.elected(_term_number(term))
-    if snapshot.term:
-        return Term.elected(snapshot.term)
-    found = None if snapshot.as_of is None else Term.of_date(snapshot.as_of)
-    if found is None:
-        raise PledgeError(
-            f"no term for the snapshot of {snapshot.district} as of {snapshot.as_of}: give term= (a Term or 8)"
-        )
-    return found
+    return _core.term_of(snapshot)
 
 
 def _adjustment_list(adjustments: AdjustmentList | Iterable[Adjustment] | None) -> _core.AdjustmentList:

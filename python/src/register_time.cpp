@@ -99,6 +99,9 @@ void register_time(py::module_& m) {
       "'20240331', …; a PledgeError naming the text otherwise.");
   register_term(m);
   register_period(m);
+  m.def("term_of", &term_of, py::arg("snapshot"),
+        "The term a snapshot belongs to: the regular term of its number (민선 n기), else the regular\n"
+        "term containing its date; a PledgeError when it gives neither.");
 }
 
 }  // namespace pledgetrack::python

@@ -285,6 +285,26 @@ TEST_SUITE("term") {
     CHECK(printed(term::elected(8)) == "term(8, 2022-07-01, 2026-06-30)");
     CHECK(printed(term(8, date(2023, 4, 6), date(2026, 6, 30))) == "term(8, 2023-04-06, 2026-06-30)");
   }
+
+  TEST_CASE("a snapshot's term: its number's regular term, else the regular term of its date, else an error") {
+    using pledgetrack::snapshot;
+    // 민선8기 runs 2022-07-01 .. 2026-06-30 (the local elections of 2022-06-01).
+    CHECK(term_of(snapshot("광주광역시 서구", 8, date(2024, 3, 31))) == term::elected(8));
+    CHECK(term_of(snapshot("광주광역시 서구", 7, date(2024, 3, 31))) == term::elected(7));  // the number wins
+    CHECK(term_of(snapshot("광주광역시 서구", 0, date(2024, 3, 31))) == term::elected(8));
+    CHECK(term_of(snapshot("광주광역시 서구", 0, date(2018, 7, 1))) == term::elected(7));
+    const auto message = [](const snapshot& s) {
+      try {
+        (void)term_of(s);
+      } catch (const pledgetrack::data_error& e) {
+        return std::string(e.what());
+      }
+      return std::string("no error");
+    };
+    CHECK(message(snapshot("어느 구", 0, date())) ==
+          "no term for the snapshot of 어느 구 as of an unknown date: it has no term number and its date lies in no "
+          "regular term; give the term (a Term or 8)");
+  }
 }
 
 TEST_SUITE("period") {

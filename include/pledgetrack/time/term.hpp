@@ -17,6 +17,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include "pledgetrack/error.hpp"
+#include "pledgetrack/model/snapshot.hpp"
 #include "pledgetrack/rates/fraction.hpp"
 #include "pledgetrack/time/date.hpp"
 
@@ -191,5 +192,17 @@ class term {
   boost::gregorian::date start_;
   boost::gregorian::date end_;
 };
+
+/// The term a snapshot belongs to: the regular term of its number (민선 n기),
+/// else the regular term containing its date (기준일자). A snapshot that
+/// gives neither is a data_error naming it (the caller can give the term).
+[[nodiscard]] inline term term_of(const snapshot& s) {
+  if (s.term() != 0) return term::elected(s.term());
+  if (!s.as_of().is_special())
+    if (auto found = term::of_date(s.as_of())) return *found;
+  throw data_error("no term for the snapshot of " + s.district() + " as of " +
+                   (s.as_of().is_special() ? std::string("an unknown date") : format_date(s.as_of())) +
+                   ": it has no term number and its date lies in no regular term; give the term (a Term or 8)");
+}
 
 }  // namespace pledgetrack
