@@ -59,6 +59,9 @@ def extract(name: str) -> str:
 
 
 def _reason(e: Exception) -> str:
+    # pdfplumber wraps pdfminer's error in PdfminerException(original).
+    while e.args and isinstance(e.args[0], Exception):
+        e = e.args[0]
     kind = type(e).__name__
     if "Password" in kind or "Encrypt" in kind:
         return "an encrypted PDF (it needs a password): save an unprotected copy / 암호가 걸린 PDF입니다"
