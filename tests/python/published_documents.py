@@ -38,21 +38,23 @@ NANUM_GOTHIC_BOLD = Path("/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf")
 # Six rows of the project table lost cells in the seed's extraction (a merged cell's
 # continuation was dropped, so the rest slid left and an empty cell went to the end). On the
 # printed page each sits in its columns, under the merged 분야/관리번호/공약명 cells of its
-# pledge: 2-4 ②, 3-5 ② and ③, 4-5 ③ and ④, 5-3 ②. Seed row → row as printed.
-_SEED_ROW_REPAIRS: dict[tuple[str, ...], tuple[str, ...]] = {
-    ("② 중장년 인생N모자 설계 지원 프로그램 운영", "", "", "알바리창자원과", "이행후계속", ""):
-        ("", "", "", "② 중장년 인생N모자 설계 지원 프로그램 운영", "알바리창자원과", "이행후계속"),
-    ("② 부정불량식품 근절을 통한 안심먹거리 제공", "", "", "보건위생과", "이행후계속", ""):
-        ("", "", "", "② 부정불량식품 근절을 통한 안심먹거리 제공", "보건위생과", "이행후계속"),
-    ("③ 찾아가는 통합 건강캠프 운영", "", "", "보건행정과", "이행후계속", ""):
-        ("", "", "", "③ 찾아가는 통합 건강캠프 운영", "보건행정과", "이행후계속"),
-    ("", "", "③ 화정 아파르아파트 관련 책임감 있는 후속대책 마련", "사노습지원과", "정 상 추 진", ""):
-        ("", "", "", "③ 화정 아파르아파트 관련 책임감 있는 후속대책 마련", "사노습지원과", "정 상 추 진"),
-    ("", "", "④ 각종 재난 관련 구민 심리 상담 지원", "건강생활지원센터", "이행후계속", ""):
-        ("", "", "", "④ 각종 재난 관련 구민 심리 상담 지원", "건강생활지원센터", "이행후계속"),
-    ("② 청년들의 다양한 교류와 소통 공간 ‘무한ZONE’ 조성", "", "", "알리창업지원과", "정 상 추 진", ""):
-        ("", "", "", "② 청년들의 다양한 교류와 소통 공간 ‘무한ZONE’ 조성", "알리창업지원과", "정 상 추 진"),
-}
+# pledge: its project, department and status fill the last three. By project, as printed:
+_SHIFTED_PROJECTS = (
+    "② 중장년 인생N모자 설계 지원 프로그램 운영",            # 2-4 ②
+    "② 부정불량식품 근절을 통한 안심먹거리 제공",            # 3-5 ②
+    "③ 찾아가는 통합 건강캠프 운영",                         # 3-5 ③
+    "③ 화정 아파르아파트 관련 책임감 있는 후속대책 마련",    # 4-5 ③
+    "④ 각종 재난 관련 구민 심리 상담 지원",                  # 4-5 ④
+    "② 청년들의 다양한 교류와 소통 공간 ‘무한ZONE’ 조성",    # 5-3 ②
+)
+
+
+def _as_printed(seed_row: list[str]) -> list[str]:
+    filled = [cell for cell in seed_row if cell]
+    if len(filled) == 3 and filled[0] in _SHIFTED_PROJECTS:
+        return ["", "", "", *filled]
+    return seed_row
+
 
 # The printed report starts a new page at these paragraphs (and at each repeat of the
 # project table's header, as in the seed).
@@ -116,7 +118,7 @@ def _paragraph(line: str) -> Paragraph:
 
 def _project_rows(seed_rows: list[list[str]]) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[int, int, int, int], ...]]:
     """The grid rows and merged cells of one page of the project table."""
-    rows = [list(_SEED_ROW_REPAIRS.get(tuple(r), tuple(r))) for r in seed_rows]
+    rows = [_as_printed(r) for r in seed_rows]
     spans: list[tuple[int, int, int, int]] = []
     if len(rows[0]) == 6:
         # From its second page on the table has a project column; a row of five cells and an

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -152,15 +153,34 @@ def test_encrypted_pdf_names_the_file(tmp_path: Path) -> None:
         extract_text(path)
 
 
+def scanned_page(c: Any, tmp_path: Path) -> None:
+    from PIL import Image
+
+    image = tmp_path / "scan.png"
+    Image.new("L", (40, 60), 200).save(image)
+    c.drawImage(str(image), 72, 72, 400, 600)  # a page that is a picture of text, no characters
+    c.showPage()
+
+
 def test_scanned_pdf_needs_ocr(tmp_path: Path) -> None:
     from reportlab.pdfgen import canvas
 
     path = tmp_path / "scanned.pdf"
     c = canvas.Canvas(str(path))
-    c.rect(72, 72, 400, 600, fill=1)  # a page with an image-like area and no characters
+    c.rect(72, 72, 400, 600, fill=1)  # no characters anywhere
+    c.showPage()
     c.save()
     with pytest.raises(pt.PledgeError, match=r"scanned\.pdf: the PDF has no text layer .*OCR"):
         extract_text(path)
+    # One scanned page among pages with text is not dropped silently either.
+    mixed = tmp_path / "mixed.pdf"
+    c = canvas.Canvas(str(mixed))
+    c.drawString(72, 720, "page one")
+    c.showPage()
+    scanned_page(c, tmp_path)
+    c.save()
+    with pytest.raises(pt.PledgeError, match=r"mixed\.pdf: page 2 has no text layer, only images .*OCR"):
+        extract_text(mixed)
 
 
 def test_missing_pdfplumber_says_what_to_install(published_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:

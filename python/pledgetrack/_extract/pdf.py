@@ -25,6 +25,8 @@ _BLANK_PITCH = 2.3
 # A line that stops this many font sizes short of the text's right edge ended its paragraph.
 _RIGHT_EDGE_SLACK = 3.0
 _LIST_MARKER = re.compile(r"^(?:[-–·•○●◦□■◇◆▶▷☞※*]|[\u2460-\u2473\u3251-\u325F]|\(?\d{1,2}[.)]\s|[가-힣][.)]\s)")
+_OCR = ("run OCR on it first (e.g. ocrmypdf) and read the result / "
+        "글자 층이 없는 PDF(스캔 문서)입니다: 먼저 OCR로 글자를 입혀 주세요")
 # Bounds on what one document may cost (pdfminer reads in pure Python).
 MAX_PAGES = 2000
 
@@ -43,7 +45,9 @@ def extract(name: str) -> str:
                 raise PledgeError(f"{name}: a PDF of {len(pdf.pages)} pages, more than the limit of {MAX_PAGES}")
             pages = []
             has_text = False
-            for page in pdf.pages:
+            for number, page in enumerate(pdf.pages, 1):
+                if not page.chars and page.images:
+                    raise PledgeError(f"{name}: page {number} has no text layer, only images (scanned?): {_OCR}")
                 has_text = has_text or bool(page.chars)
                 pages.append(_page_lines(page))
     except PledgeError:
@@ -51,10 +55,7 @@ def extract(name: str) -> str:
     except Exception as e:  # pdfminer's many errors: a damaged, truncated or encrypted file
         raise PledgeError(f"{name}: {_reason(e)}") from None
     if not has_text:
-        raise PledgeError(
-            f"{name}: the PDF has no text layer (a scanned document?): run OCR on it first "
-            "(e.g. ocrmypdf) and read the result / 글자 층이 없는 PDF(스캔 문서)입니다: 먼저 OCR로 글자를 입혀 주세요"
-        )
+        raise PledgeError(f"{name}: the PDF has no text layer (a scanned document?): {_OCR}")
     return "\n\f\n".join("\n".join(lines) for lines in pages)
 
 
