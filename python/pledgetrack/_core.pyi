@@ -441,6 +441,7 @@ def read_csv_bytes(
     columns: Sequence[tuple[str, str]] = (),
     fill_down: bool = True,
 ) -> list[Snapshot]: ...
+def read_text(data: bytes, name: str = "<bytes>", *, encoding: str | None = None) -> str: ...
 def validate_csv(
     path: str,
     *,

@@ -132,6 +132,17 @@ void register_io(py::module_& m) {
       py::arg("as_of") = py::none(), py::arg("org") = py::none(), py::arg("aliases") = aliases_t{}, py::arg("columns") = columns_t{}, py::arg("fill_down") = true,
       "The same as read_csv for bytes in memory; ``name`` stands for the file in messages.");
   m.def(
+      "read_text",
+      [](const py::bytes& data, const std::string& name, const std::optional<std::string>& encoding_name) {
+        const std::string bytes = data;  // a copy, so that the GIL can go
+        const std::optional<io::encoding> forced = to_encoding(encoding_name);
+        py::gil_scoped_release unlocked;
+        return io::read_text(bytes, forced, name);
+      },
+      py::arg("data"), py::arg("name") = "<bytes>", py::kw_only(), py::arg("encoding") = py::none(),
+      "Text bytes decoded as pledge files are (UTF-8, CP949 or UTF-16: detected, a byte-order mark\n"
+      "removed); a PledgeError names ``name``, line, column and the offending bytes.");
+  m.def(
       "validate_csv",
       [](const std::string& path, const std::optional<std::string>& encoding_name,
          const std::optional<std::string>& delimiter, const std::string& district, int term,

@@ -58,3 +58,20 @@ def q1(example: list[pt.Snapshot]) -> pt.Snapshot:
 def example_dir() -> Path:
     """The bundled example's directory inside the installed package."""
     return pt.example_path("gwangju-seogu")
+
+
+@pytest.fixture(scope="session")
+def published_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed report published as a PDF with ruled tables (tests/python/published_documents.py)."""
+    pytest.importorskip("reportlab", reason="writing the published PDF needs reportlab (in the 'test' extra)")
+    import published_documents
+
+    return published_documents.write_pdf(tmp_path_factory.mktemp("published") / "seogu-2024q1.pdf")
+
+
+@pytest.fixture(scope="session")
+def published_hwpx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed report published as HWPX (tests/python/published_documents.py)."""
+    import published_documents
+
+    return published_documents.write_hwpx(tmp_path_factory.mktemp("published") / "seogu-2024q1.hwpx")
