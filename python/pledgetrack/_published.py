@@ -98,6 +98,7 @@ class PublishedReport:
 
     @property
     def file(self) -> str:
+        """The report's file, as given."""
         return self._report.file
 
     def audit(self, previous: Snapshot | PathLike | None = None, *, lang: Lang = "ko") -> ReportAudit:
@@ -163,6 +164,7 @@ class ReportAudit:
     __slots__ = ("_audit", "_lang", "_made")
 
     def __init__(self, audit: Audit, made: Any, lang: str) -> None:
+        """Made by :meth:`PublishedReport.audit`."""
         self._audit = audit
         self._made = made
         self._lang = lang
@@ -174,10 +176,12 @@ class ReportAudit:
 
     @property
     def findings(self) -> list[Any]:
+        """The findings of the figures checked (:attr:`Audit.findings`)."""
         return self._audit.findings
 
     @property
     def unexplained(self) -> list[Any]:
+        """The findings no rule explains."""
         return self._audit.unexplained
 
     @property
@@ -206,9 +210,10 @@ class ReportAudit:
             from ._html import escape
 
             return body.replace("</body>", f"<pre>{escape(notes)}</pre></body>") if notes else body
-        return body + ("\n" + notes if notes else "")
+        return body.rstrip("\n") + "\n\n" + notes if notes else body
 
     def to_text(self, lang: Lang | None = None) -> str:
+        """The findings for a terminal, with the notes."""
         return self.render("text", lang)
 
     def __repr__(self) -> str:

@@ -133,7 +133,8 @@ void register_published(py::module_& m) {
         return d;
       },
       "The first table (분야 × 실·국) as printed, or None.");
-  report.def_property_readonly("file", [](const published::published_report& r) { return r.file; });
+  report.def_property_readonly(
+      "file", [](const published::published_report& r) { return r.file; }, "The file, as given.");
   report.def("__eq__", [](const published::published_report& a, const published::published_report& b) { return a == b; },
              py::is_operator());
   report.def("__repr__", [](const published::published_report& r) { return python_repr(r, "PublishedReport"); });
