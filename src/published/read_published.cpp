@@ -94,6 +94,12 @@ std::optional<std::int64_t> cell_count(std::string_view cell) {
   }
 }
 
+/// Cell `c` of a row, or "" past its end (rows drop their trailing empty cells).
+const std::string& cell_at(const text_line& row, std::size_t c) {
+  static const std::string none;
+  return c < row.cells.size() ? row.cells[c] : none;
+}
+
 /// A printed percent in running text: the number, `%`, and what follows it
 /// that belongs to it (`p`, an arrow, 상승/하락).
 struct percent_token {
@@ -360,9 +366,9 @@ class reader {
     auto numbers = [&](const text_line& row) -> std::optional<std::vector<std::int64_t>> {
       std::vector<std::int64_t> out;
       for (std::size_t c = 1; c < width; ++c) {
-        const auto n = cell_count(c < row.cells.size() ? row.cells[c] : "");
+        const auto n = cell_count(cell_at(row, c));
         if (!n) {
-          add_problem(row, row.cells[c], "a cell of the first table that is not a count");
+          add_problem(row, cell_at(row, c), "a cell of the first table that is not a count");
           return std::nullopt;
         }
         out.push_back(*n);
@@ -374,10 +380,12 @@ class reader {
       if (const auto n = numbers(*totals)) {
         t.total = (*n)[0];
         t.bureau_totals.assign(n->begin() + 1, n->end());
-        stated("total", totals->cells[1], "", "", "", "", label + ": " + totals->cells[0] + " × " + header.cells[1],
+        if (t.total != 0)
+          stated("total", cell_at(*totals, 1), "", "", "", "", label + ": " + totals->cells[0] + " × " + header.cells[1],
                *totals);
         for (std::size_t b = 0; b < t.bureaus.size(); ++b)
-          stated("count", totals->cells[b + 2], "", "bureau", t.bureaus[b], "",
+          if (t.bureau_totals[b] != 0)
+            stated("count", cell_at(*totals, b + 2), "", "bureau", t.bureaus[b], "",
                  label + ": " + totals->cells[0], *totals);
       }
     } else {
@@ -389,10 +397,10 @@ class reader {
       t.fields.push_back(row->cells[0]);
       t.field_totals.push_back((*n)[0]);
       t.cells.emplace_back(n->begin() + 1, n->end());
-      stated("count", row->cells[1], "", "field", row->cells[0], "", label + ": " + header.cells[1], *row);
+      if ((*n)[0] != 0) stated("count", cell_at(*row, 1), "", "field", row->cells[0], "", label + ": " + header.cells[1], *row);
       for (std::size_t b = 0; b < t.bureaus.size(); ++b)
         if ((*n)[b + 1] != 0)
-          stated("count", row->cells[b + 2], "", "field×bureau", row->cells[0] + "×" + t.bureaus[b], "",
+          stated("count", cell_at(*row, b + 2), "", "field×bureau", row->cells[0] + "×" + t.bureaus[b], "",
                  label, *row);
     }
     out_.first_table = std::move(t);

@@ -253,6 +253,43 @@ TEST_SUITE("published") {
     CHECK_THROWS_AS(read_published("", "empty.txt"), parse_error);
   }
 
+  TEST_CASE("a damaged report never crashes the reader: each line left out, each row's first cell left out, cut anywhere") {
+    const std::string text = seed_text();
+    std::vector<std::string> lines;
+    for (std::size_t start = 0; start <= text.size();) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      lines.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+    auto join = [&](std::size_t skip, bool first_cell_only) {
+      std::string out;
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i == skip && !first_cell_only) continue;
+        std::string l = lines[i];
+        if (i == skip) l = l.substr(std::min(l.find('\t'), l.size()));
+        out += l + "\n";
+      }
+      return out;
+    };
+    std::size_t read = 0, refused = 0;
+    auto attempt = [&](const std::string& damaged) {
+      try {
+        (void)read_published(damaged, "damaged.txt", with_org());
+        ++read;
+      } catch (const pledgetrack::error&) {
+        ++refused;  // a clear error is fine; anything else fails the test
+      }
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      attempt(join(i, false));
+      attempt(join(i, true));
+    }
+    for (std::size_t cut = 0; cut < text.size(); cut += 97) attempt(text.substr(0, cut));
+    CHECK(read + refused == 2 * lines.size() + (text.size() + 96) / 97);
+    CHECK(read > 0);
+    CHECK(refused > 0);  // the cuts before the project table's header
+  }
+
   TEST_CASE("without an org, departments are closed up and bureaus left empty, and it says so") {
     const published_report r = read_published(seed_text(), "seogu.txt");
     CHECK(r.snapshot.at("2-1").department == "경제과");
