@@ -253,6 +253,22 @@ TEST_SUITE("published") {
     CHECK_THROWS_AS(read_published("", "empty.txt"), parse_error);
   }
 
+  TEST_CASE("with form feeds between pages, corrections and problems carry their page") {
+    // The seed's text as a PDF's would come: a form feed where the table's header repeats.
+    std::string text = seed_text();
+    const std::string header = "분야\t관리번호\t공약명";
+    for (std::size_t at = text.find(header); at != std::string::npos; at = text.find(header, at + 2)) {
+      text.insert(at, "\f");
+    }
+    const published_report r = read_published(text, "paged.txt", with_org());
+    CHECK(r.snapshot.size() == 49);
+    const correction* joined = find_correction(r, correction_kind::joined, "선제적인 … 스마트 안전관리체계 구축");
+    REQUIRE(joined != nullptr);
+    CHECK(joined->page == 3);  // after the second form feed
+    CHECK(joined->lines == std::vector<std::size_t>{110});
+    CHECK(find_correction(r, correction_kind::spacing, "경 제 과")->page == 2);
+  }
+
   TEST_CASE("a damaged report never crashes the reader: each line left out, each row's first cell left out, cut anywhere") {
     const std::string text = seed_text();
     std::vector<std::string> lines;
