@@ -43,3 +43,10 @@
 #include "pledgetrack/audit/finding.hpp"
 #include "pledgetrack/audit/audit.hpp"
 #include "pledgetrack/audit/wording.hpp"
+
+#include "pledgetrack/published/report_text.hpp"
+#include "pledgetrack/published/correction.hpp"
+#include "pledgetrack/published/first_table.hpp"
+#include "pledgetrack/published/department_match.hpp"
+#include "pledgetrack/published/published_report.hpp"
+#include "pledgetrack/published/audit_published.hpp"

@@ -54,6 +54,7 @@ from ._snapshot import Dimension, Snapshot
 from .report import QuarterlyReport, report  # the function; the subpackage stays importable
 from ._evaluate import Evaluation, criteria_presets, evaluate
 from ._audit import Audit, Finding, audit
+from ._published import PublishedReport, ReportAudit, read_report
 from ._history import AdjustmentList, Comparison, History, Pace, compare, required_pace
 from ._plot import (
     plot_district_vs_others,
@@ -84,8 +85,10 @@ __all__ = [
     "Problem",
     "Project",
     "Projection",
+    "PublishedReport",
     "QuarterlyReport",
     "Rate",
+    "ReportAudit",
     "Snapshot",
     "Status",
     "Term",
@@ -111,6 +114,7 @@ __all__ = [
     "read_csv",
     "read_excel",
     "read_org",
+    "read_report",
     "read_many",
     "read_snapshots",
     "report",

@@ -4,6 +4,8 @@
     pledgetrack compare OLD NEW
     pledgetrack validate FILE...
     pledgetrack audit DATA STATED [--previous FILE] [--format text|md|json|html]
+    pledgetrack audit REPORT.pdf|.hwpx|.txt [--org FILE] [--previous FILE]
+    pledgetrack read-report REPORT [--org FILE] [-o data.csv] [--stated stated.csv]
     pledgetrack batch PATH... [-o table.csv|.xlsx|.json|.md] [--criteria kmc,implementation] [--by field]
     pledgetrack demo
 
@@ -228,10 +230,32 @@ status 1 when a figure is unexplained; an explained discrepancy is listed, exit 
 공표된 보고서의 수치를 데이터로 검증하고, 차이가 나는 수치를 설명하는 규칙을 보여 준다.
 설명되지 않는 수치가 있으면 종료 코드 1.
 
+With one argument, DATA is the published report itself (a PDF, an HWPX or its extracted
+text): it is read (see read-report), every figure is rebuilt from its own project table,
+and the figures it states are audited. The previous period's figures are not checked
+without --previous; they are listed with the reason.
+인자가 하나이면 공표된 보고서(PDF, HWPX, 추출한 텍스트)를 읽어 그 표로 모든 수치를 다시
+계산하고, 보고서에 적힌 수치를 검증한다.
+
 examples (예):
   pledgetrack audit 2024-03-31.csv stated.csv --previous 2023-12-31.csv
   pledgetrack audit counts.csv stated.json --format md
   pledgetrack audit data/seogu/ stated.csv --lang en -o audit.html
+  pledgetrack audit seogu-2024q1.pdf --org org.csv
+"""
+
+READ_REPORT_EPILOG = """\
+Reads a published report (공약 이행 점검 결과): its extracted text (.txt), a text-based PDF or
+an HWPX (pip install pledgetrack[reports]; a legacy .hwp is refused: save it as HWPX or PDF).
+Prints what was read, every correction made with its evidence, and every problem (page and
+line); -o writes the project table as a pledge file, --stated the printed figures as a stated
+file (docs/audit.md). Exit status 1 when something could not be read. docs/reports.md.
+공표 보고서를 읽어 사업 표를 자료로, 보고서의 수치를 검증용 수치 파일로 옮긴다. 고친 곳은
+근거와 함께, 읽지 못한 곳은 쪽·줄과 함께 보여 준다.
+
+examples (예):
+  pledgetrack read-report seogu-2024q1.pdf --org org.csv -o 2024-03-31.csv
+  pledgetrack read-report seogu-2024q1.txt --org org.csv --stated stated.csv
 """
 
 DEMO_EPILOG = """\
@@ -256,6 +280,7 @@ examples (예):
   pledgetrack compare q4.csv q1.csv
   pledgetrack validate q1.csv
   pledgetrack audit q1.csv stated.csv --previous q4.csv   check a published report's figures
+  pledgetrack audit report.pdf --org org.csv              ... from the published document itself
   pledgetrack report --help                          every option of a command
 """
 
@@ -344,12 +369,35 @@ def build_parser() -> argparse.ArgumentParser:
         description="Which figures of a published report hold, and which rule explains the ones that do not.",
         epilog=AUDIT_EPILOG,
     )
-    p.add_argument("data", metavar="DATA", help="pledge file or directory, or a status,count file (자료)")
-    p.add_argument("stated", metavar="STATED", help="the report's figures: a CSV or JSON file (공표 수치)")
+    p.add_argument(
+        "data",
+        metavar="DATA",
+        help="pledge file or directory, or a status,count file (자료); alone: the published report (보고서)",
+    )
+    p.add_argument(
+        "stated", metavar="STATED", nargs="?", help="the report's figures: a CSV or JSON file (공표 수치)"
+    )
     p.add_argument("--previous", metavar="FILE", help="the previous period's data (직전 시점)")
     _input_options(p)
     _output_options(p, AUDIT_FORMATS)
     p.set_defaults(run=_run_audit)
+
+    p = commands.add_parser(
+        "read-report",
+        parents=[sub],
+        formatter_class=_Formatter,
+        help="read a published report (PDF, HWPX, text) into data (공표 보고서 읽기)",
+        description="The project table of a published report as a pledge file, the figures it prints, and\n"
+        "every interpretation made with its evidence.",
+        epilog=READ_REPORT_EPILOG,
+    )
+    p.add_argument("report", metavar="REPORT", help="the report: .pdf, .hwpx or its text (.txt)")
+    p.add_argument("--org", metavar="FILE", help="org file: department → bureau (조직 파일); needed for bureaus")
+    p.add_argument("--district", metavar="NAME", help="the district, when the report does not print it (자치단체)")
+    p.add_argument("--as-of", metavar="DATE", help="the 기준일자, when the report does not print it")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the project table as a pledge file (CSV) atomically")
+    p.add_argument("--stated", metavar="OUT", help="write the printed figures as a stated file (CSV) atomically")
+    p.set_defaults(run=_run_read_report, encoding=None)  # the org file's encoding is detected
 
     p = commands.add_parser(
         "batch",
@@ -682,6 +730,8 @@ def _run_audit(args: argparse.Namespace) -> int:
     if fmt not in AUDIT_FORMATS:
         raise UsageError(f"audit writes {', '.join(AUDIT_FORMATS)}, not {fmt}")
     org = _read_org(args)
+    if args.stated is None:
+        return _audit_report(args, org, fmt)
     data, implied_previous = _audit_data(args.data, org, args)
     previous = implied_previous
     if args.previous is not None:
@@ -694,6 +744,82 @@ def _run_audit(args: argparse.Namespace) -> int:
     if made.unexplained:
         raise DataProblem(f"{len(made.unexplained)} of {_plural(len(made), 'figure')} unexplained")
     return EXIT_OK
+
+
+def _audit_report(args: argparse.Namespace, org: Organization | None, fmt: str) -> int:
+    """`pledgetrack audit REPORT`: the report read, audited against its own table."""
+    from ._published import read_report
+
+    path = _existing(args.data)
+    if path.is_dir():
+        raise UsageError(f"a published report is a file (.pdf, .hwpx, .txt), not a directory: '{args.data}'")
+    read = read_report(path, org=org)
+    previous = None
+    if args.previous is not None:
+        previous, _ = _latest_two(args.previous, org, args)
+    made = read.audit(previous, lang=args.lang)
+    _write_or_print(made.render(fmt), args.output)
+    for p in read.problems:
+        print(f"{PROG}: warning: {_core.sanitize_terminal(p['message'])}", file=sys.stderr)
+    if made.unexplained:
+        raise DataProblem(f"{len(made.unexplained)} of {_plural(len(made.findings), 'figure')} unexplained")
+    return EXIT_OK
+
+
+def _run_read_report(args: argparse.Namespace) -> int:
+    from ._io import write_csv
+    from ._published import read_report
+
+    path = _existing(args.report)
+    if path.is_dir():
+        raise UsageError(f"a published report is a file (.pdf, .hwpx, .txt), not a directory: '{args.report}'")
+    org = _read_org(args)
+    read = read_report(path, org=org, district=args.district, as_of=args.as_of)
+    s = read.snapshot
+    clean = _core.sanitize_terminal
+    as_of = "-" if s.as_of is None else s.as_of.isoformat()
+    lines = [
+        f"{clean(str(path))}: {clean(s.district or '-')} 민선{s.term}기, {as_of}: "
+        f"{_plural(len(s), 'project')}, {_plural(len(read.stated), 'stated figure')}",
+    ]
+    if read.corrections:
+        lines.append(f"corrections (고친 곳): {len(read.corrections)}")
+        for c in read.corrections:
+            ids = f" [{', '.join(c['ids'])}]" if c["ids"] else ""
+            lines.append(clean(f"  {c['kind']}: '{c['printed']}' -> '{c['read']}'{ids}: {c['evidence']}"))
+    if read.problems:
+        lines.append(f"problems (읽지 못한 곳): {len(read.problems)}")
+        lines.extend(clean(f"  {p['message']}") for p in read.problems)
+    print("\n".join(lines))
+    if args.output is not None:
+        _write_output(lambda: write_csv(args.output, s))
+    if args.stated is not None:
+        _write_output(lambda: _write_stated(args.stated, read.stated))
+    if read.problems:
+        raise DataProblem(f"{_plural(len(read.problems), 'problem')} reading '{args.report}'")
+    return EXIT_OK
+
+
+def _write_output(write: Any) -> None:
+    try:
+        write()
+    except OSError as e:
+        raise OutputProblem(_os_message(e)) from None
+
+
+def _write_stated(path: str, figures: list[dict[str, str]]) -> None:
+    """A stated file (docs/audit.md), UTF-8 with a BOM as pledge files are written."""
+    import csv
+    import io
+
+    from ._audit import STATED_KEYS
+    from .report._files import write_text_atomic
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(STATED_KEYS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(figures)
+    write_text_atomic(path, "\ufeff" + out.getvalue())
 
 
 def _audit_data(name: str, org: Organization | None, args: argparse.Namespace) -> tuple[Any, Any]:

@@ -11,6 +11,8 @@ namespace pledgetrack::python { void register_history(pybind11::module_& m); }
 
 namespace pledgetrack::python { void register_audit(pybind11::module_& m); }
 
+namespace pledgetrack::python { void register_published(pybind11::module_& m); }
+
 PYBIND11_MODULE(_core, m) {
   namespace py = pybind11;
   using namespace pledgetrack::python;
@@ -59,5 +61,6 @@ PYBIND11_MODULE(_core, m) {
   register_history(m);
   register_report(m);
   register_audit(m);
+  register_published(m);
   register_batch(m);
 }
