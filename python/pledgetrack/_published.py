@@ -60,8 +60,7 @@ class PublishedReport:
         table's column order."""
         from ._snapshot import Snapshot
 
-        table = self._report.first_table
-        return Snapshot._wrap(self._report.snapshot, None if table is None else table["bureaus"])
+        return Snapshot._wrap(self._report.snapshot)
 
     @property
     def stated(self) -> list[dict[str, str]]:

@@ -966,6 +966,9 @@ class reader {
     snapshot s(district, term_number, as_of.value_or(date()));
     s.reserve(rows_.size());
     for (table_row& r : rows_) s.add(std::move(r.p));
+    // The report's own column order where it prints the field × bureau table.
+    if (!out_.first_table.bureaus.empty()) s.set_bureau_order(out_.first_table.bureaus);
+    else if (options_.org) s.set_bureau_order(options_.org->bureaus());
     out_.snapshot = std::move(s);
   }
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -105,15 +104,6 @@ def test_a_text_that_is_no_report_is_refused_with_the_file_named(tmp_path):
         pt.read_report(notes)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("pledgetrack._extract") is not None,
-                    reason="the reports extra's module is installed")  # fmt: skip
-def test_a_pdf_without_the_reports_extra_says_what_to_install(tmp_path):
-    pdf = tmp_path / "report.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n")
-    with pytest.raises(pt.PledgeError, match=r"pledgetrack\[reports\]"):
-        pt.read_report(pdf)
-
-
 def test_cli_audit_of_the_report_in_one_command(capsys, example_dir):
     status, out, err = run(capsys, "audit", str(SEED_TEXT), "--org", str(example_dir / "org.csv"), "--lang", "en")
     assert status == 0, err
@@ -144,26 +134,48 @@ def test_cli_read_report_without_an_org_reports_the_problem(capsys):
     assert "no org file given" in out
 
 
-def test_a_pdf_is_read_through_the_extractors_text(monkeypatch, tmp_path, org, report):
-    # The reports extra turns a PDF or HWPX into the seed's text form; a stand-in that
-    # returns the seed's text shows that the document path reads like the text path.
-    import sys
-    import types
+def _rows(report: pt.PublishedReport) -> list[tuple]:
+    return [(p.id, p.status, p.raw_status, p.department, p.bureau, p.field, p.title, p.pledge)
+            for p in report.snapshot]  # fmt: skip
 
-    seen = []
 
-    def extract_text(path):
-        seen.append(path)
-        return SEED_TEXT.read_text(encoding="utf-8")
+def _figures(report: pt.PublishedReport) -> list[tuple]:
+    # Where a figure was read (file, line) differs between the documents; what it says must not.
+    keys = ("figure", "value", "status", "dimension", "group", "period")
+    return [tuple(row.get(k, "") for k in keys) for row in report.stated]
 
-    monkeypatch.setitem(sys.modules, "pledgetrack._extract", types.SimpleNamespace(extract_text=extract_text))
-    pdf = tmp_path / "seogu.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n")
-    from_pdf = pt.read_report(pdf, org=org)
-    assert seen == [str(pdf)]
-    assert [p.id for p in from_pdf.snapshot] == [p.id for p in report.snapshot]
-    assert from_pdf.stated == report.stated
-    assert from_pdf.file == str(pdf)
+
+@pytest.mark.parametrize("document", ["published_pdf", "published_hwpx"])
+def test_the_report_as_pdf_or_hwpx_reads_as_its_text(request, document, org, report):
+    # The same report as a government publishes it: a PDF with ruled tables (merged cells as
+    # spans, the project table broken across pages) and HWPX, written by
+    # tests/python/published_documents.py from the seed's text.
+    path = request.getfixturevalue(document)
+    read = pt.read_report(path, org=org)
+    assert read.file == str(path)
+    assert len(read.snapshot) == 49
+    assert _rows(read) == _rows(report)
+    assert _figures(read) == _figures(report)
+    assert read.problems == []
+    # The document's layout is whole: the six rows the text extraction broke need no
+    # repair there, but every department correction is argued again.
+    departments = {c["printed"]: c["read"] for c in read.corrections if c["kind"] == "department"}
+    assert departments == {c["printed"]: c["read"] for c in report.corrections if c["kind"] == "department"}
+    assert departments["사노습지원과"] == "사고수습지원단"
+
+
+def test_cli_audits_the_published_pdf_in_one_command(capsys, published_pdf, example_dir):
+    status, out, err = run(capsys, "audit", str(published_pdf), "--org", str(example_dir / "org.csv"), "--lang", "en")
+    assert status == 0, err
+    assert "42 figures: 39 agree, 3 explained, 0 unexplained" in out
+    assert "forced to 100" in out
+
+
+def test_a_legacy_hwp_is_refused_with_what_to_save_it_as(tmp_path):
+    hwp = tmp_path / "report.hwp"
+    hwp.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))  # an OLE2 compound file, as HWP 5 is
+    with pytest.raises(pt.PledgeError, match=r"report\.hwp.*HWPX.*PDF"):
+        pt.read_report(hwp)
 
 
 def test_cli_audit_of_the_report_with_the_previous_quarter_checks_65_3(capsys, example_dir):
