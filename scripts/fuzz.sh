@@ -65,7 +65,7 @@ cmake --build "$build" -j "$jobs" --target pledgetrack_fuzz
 
 if ((${#targets[@]} == 0)); then
   targets=(fuzz_csv_reader fuzz_encoding fuzz_csv_tokenizer fuzz_org_reader
-           fuzz_status_labels fuzz_project_id fuzz_date fuzz_period_term)
+           fuzz_status_labels fuzz_project_id fuzz_date fuzz_period_term fuzz_published)
 fi
 
 # --- run ---------------------------------------------------------------------
@@ -74,6 +74,7 @@ extra_seeds() {
   case "$1" in
     fuzz_csv_reader) echo tests/data/bad examples/data/gwangju-seogu ;;
     fuzz_org_reader) echo tests/data/bad ;;
+    fuzz_published) echo tests/data/published ;;
   esac
 }
 

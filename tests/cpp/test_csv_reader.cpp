@@ -89,7 +89,7 @@ TEST_SUITE("csv reader") {
     CHECK_FALSE(org.bureau_of("없는과").has_value());
   }
 
-  TEST_CASE("a snapshot read with an org keeps the org's bureau order; copies and adjustments keep it, equality ignores it") {
+  TEST_CASE("a snapshot read with an org keeps the org's bureau order, copies and adjustments keep it, equality ignores it") {
     io::read_options with_org;
     with_org.org = io::read_org_csv(example_dir + "org.csv");
     const snapshot plain = read_one(example_dir + "2024-03-31.csv");
