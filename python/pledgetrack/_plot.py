@@ -200,7 +200,7 @@ def plot_status_by_field(snapshot: Snapshot, ax: Axes | None = None, *, dim: Dim
     ax.set_ylabel("단위사업 수")
     when = f" ({snapshot.period})" if snapshot.period else ""
     ax.set_title(f"{snapshot.district} {_core.dimension_label_ko(dim)}별 추진상황{when}")
-    ax.legend(title="추진상황", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    ax.legend(title=_core.report_words("ko")["status"], loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     _use_hangul_font(ax.figure)
     return ax
 
@@ -254,7 +254,10 @@ def plot_transitions(comparison: Comparison, ax: Axes | None = None) -> Axes:
         Patch(facecolor=TRANSITION_COLORS[k], edgecolor="#999999", label=f"{labels[k]} {comparison.count(k)}")
         for k in present
     ]
-    ax.legend(handles=handles, title="구분", loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+    ax.legend(
+        handles=handles, title=_core.report_words("ko")["group"], loc="upper left", bbox_to_anchor=(1.02, 1.0),
+        frameon=False,
+    )
     _use_hangul_font(ax.figure)
     return ax
 
