@@ -24,15 +24,35 @@ period_kind parse_periods(const std::string& text) {
   return parse_name(period_kind_names, text, "reporting period");
 }
 
-// "layout" is the JSON the Python HTML and XLSX renderers lay out (render_layout_json).
-enum class report_format { text, markdown, json, layout };
+using renderer = std::string (*)(const report::quarterly_report&, report::language);
 
-report_format parse_format(const std::string& text) {
-  if (text == "text") return report_format::text;
-  if (text == "md" || text == "markdown") return report_format::markdown;
-  if (text == "json") return report_format::json;
-  if (text == "layout") return report_format::layout;
-  throw parse_error("unknown report format (known: text, md, json; html and xlsx are rendered in Python)", text);
+/// The renderer of the report in `format`; "layout" is the JSON the Python HTML
+/// and XLSX renderers lay out (render_layout_json).
+renderer report_renderer(const std::string& format) {
+  if (format == "text") return &report::render_text;
+  if (format == "md" || format == "markdown") return &report::render_markdown;
+  if (format == "json") return &report::render_json;
+  if (format == "layout") return &report::render_layout_json;
+  throw parse_error("unknown report format (known: text, md, json; html and xlsx are rendered in Python)", format);
+}
+
+/// The renderer of `pledgetrack compare`'s output in `format`.
+renderer comparison_renderer(const std::string& format) {
+  if (format == "text") return &report::render_comparison_text;
+  if (format == "md" || format == "markdown") return &report::render_comparison_markdown;
+  if (format == "json") return &report::render_comparison_json;
+  throw parse_error("unknown comparison format (known: text, md, json)", format);
+}
+
+/// A binding (report, format, lang) -> text that renders with the renderer
+/// `choose` picks for the format, the GIL released.
+auto rendering_with(renderer (*choose)(const std::string&)) {
+  return [choose](const report::quarterly_report& r, const std::string& format, const std::string& lang) {
+    const renderer render = choose(format);
+    const report::language l = report::parse_language(lang);
+    py::gil_scoped_release unlocked;
+    return render(r, l);
+  };
 }
 
 }  // namespace
@@ -74,18 +94,7 @@ void register_report(py::module_& m) {
 
   m.def(
       "render_report",
-      [](const report::quarterly_report& r, const std::string& format, const std::string& lang) {
-        const report_format f = parse_format(format);
-        const report::language l = report::parse_language(lang);
-        py::gil_scoped_release unlocked;
-        switch (f) {
-          case report_format::text: return report::render_text(r, l);
-          case report_format::markdown: return report::render_markdown(r, l);
-          case report_format::json: return report::render_json(r, l);
-          case report_format::layout: return report::render_layout_json(r, l);
-        }
-        return std::string();
-      },
+      rendering_with(&report_renderer),
       py::arg("report"), py::arg("format") = "text", py::arg("lang") = "ko",
       "The report as 'text' (a terminal), 'md' (GitHub Markdown) or 'json' (every figure),\n"
       "in 'ko' (default) or 'en'; 'layout' is the JSON with the words the HTML and XLSX\n"
@@ -93,18 +102,7 @@ void register_report(py::module_& m) {
 
   m.def(
       "render_comparison",
-      [](const report::quarterly_report& r, const std::string& format, const std::string& lang) {
-        const report_format f = parse_format(format);
-        const report::language l = report::parse_language(lang);
-        py::gil_scoped_release unlocked;
-        switch (f) {
-          case report_format::text: return report::render_comparison_text(r, l);
-          case report_format::markdown: return report::render_comparison_markdown(r, l);
-          case report_format::json: return report::render_comparison_json(r, l);
-          case report_format::layout: break;
-        }
-        throw parse_error("unknown comparison format (known: text, md, json)", format);
-      },
+      rendering_with(&comparison_renderer),
       py::arg("report"), py::arg("format") = "text", py::arg("lang") = "ko",
       "What `pledgetrack compare` prints, from a report made with a previous snapshot: the\n"
       "rate before and after, the change and the projects that moved, as 'text', 'md' or 'json'.");
