@@ -94,10 +94,18 @@ class Project:
 
 class Snapshot:
     def __init__(
-        self, district: str, term: int, as_of: datetime.date | str | None, projects: Iterable[Project] = ()
+        self,
+        district: str,
+        term: int,
+        as_of: datetime.date | str | None,
+        projects: Iterable[Project] = (),
+        *,
+        bureau_order: Sequence[str] | None = None,
     ) -> None: ...
     @property
     def district(self) -> str: ...
+    @property
+    def bureau_order(self) -> tuple[str, ...] | None: ...
     @property
     def term(self) -> int: ...
     @property
@@ -744,7 +752,6 @@ def make_report(
     periods: Literal["quarter", "half"] = "quarter",
     allow_different_districts: bool = False,
     allow_reversed: bool = False,
-    bureau_order: Sequence[str] = (),
 ) -> QuarterlyReport: ...
 def render_report(
     report: QuarterlyReport, format: Literal["text", "md", "markdown", "json", "layout"] = "text", lang: _Lang = "ko"

@@ -61,7 +61,7 @@ class Comparison:
     and is immutable.
     """
 
-    __slots__ = ("_after_order", "_before_order", "_comparison")
+    __slots__ = ("_comparison",)
 
     def __init__(
         self,
@@ -81,20 +81,11 @@ class Comparison:
             allow_reversed=allow_reversed,
         )
         self._comparison = core
-        self._before_order = _bureau_order(before)
-        self._after_order = _bureau_order(after)
 
     @classmethod
-    def _wrap(
-        cls,
-        comparison: _core.Comparison,
-        before_order: tuple[str, ...] | None = None,
-        after_order: tuple[str, ...] | None = None,
-    ) -> Comparison:
+    def _wrap(cls, comparison: _core.Comparison) -> Comparison:
         out = cls.__new__(cls)
         out._comparison = comparison
-        out._before_order = before_order
-        out._after_order = after_order
         return out
 
     # -- the two sides ------------------------------------------------------
@@ -102,12 +93,12 @@ class Comparison:
     @property
     def before(self) -> Snapshot:
         """The snapshot before (a copy held by the comparison)."""
-        return Snapshot._wrap(self._comparison.before, self._before_order)
+        return Snapshot._wrap(self._comparison.before)
 
     @property
     def after(self) -> Snapshot:
         """The snapshot after (a copy held by the comparison)."""
-        return Snapshot._wrap(self._comparison.after, self._after_order)
+        return Snapshot._wrap(self._comparison.after)
 
     @property
     def criteria(self) -> Criteria:
@@ -294,12 +285,10 @@ class Comparison:
         return repr(self._comparison)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"comparison": self._comparison, "before_order": self._before_order, "after_order": self._after_order}
+        return {"comparison": self._comparison}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._comparison = state["comparison"]
-        self._before_order = state["before_order"]
-        self._after_order = state["after_order"]
 
     def _repr_html_(self) -> str:
         core = self._comparison
@@ -370,13 +359,12 @@ class History:
     Dates may be given as :class:`datetime.date` or as text ('2024. 3. 31.').
     """
 
-    __slots__ = ("_history", "_orders")
+    __slots__ = ("_history",)
 
     def __init__(self, snapshots: Iterable[Snapshot] = ()) -> None:
         """A history of ``snapshots`` (:class:`Snapshot` objects, any order)."""
         items = list(snapshots)
         self._history = _core.History([_types.snapshot(s, "History", f"snapshots[{i}]") for i, s in enumerate(items)])
-        self._orders = {s.as_of: s.bureau_order for s in items if isinstance(s, Snapshot) and s.bureau_order}
 
     # -- the snapshots ------------------------------------------------------
 
@@ -535,7 +523,7 @@ class History:
     # -- protocol -----------------------------------------------------------
 
     def _wrap(self, snapshot: _core.Snapshot) -> Snapshot:
-        return Snapshot._wrap(snapshot, self._orders.get(snapshot.as_of))
+        return Snapshot._wrap(snapshot)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, History):
@@ -548,11 +536,10 @@ class History:
         return repr(self._history)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"history": self._history, "orders": self._orders}
+        return {"history": self._history}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._history = state["history"]
-        self._orders = state["orders"]
 
     def _repr_html_(self) -> str:
         criteria = Criteria.kmc()
@@ -727,7 +714,7 @@ class AdjustmentList:
         as_of): removed and merged projects get scope 'removed', renames take effect.
         Statuses and the date are untouched."""
         date = None if in_force_on is None else _date(in_force_on)
-        return Snapshot._wrap(self._list.apply(_types.snapshot(snapshot, "AdjustmentList.apply", "snapshot"), date), _bureau_order(snapshot))
+        return Snapshot._wrap(self._list.apply(_types.snapshot(snapshot, "AdjustmentList.apply", "snapshot"), date))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, AdjustmentList):
@@ -747,10 +734,6 @@ class AdjustmentList:
 
 
 # -- helpers ----------------------------------------------------------------
-
-
-def _bureau_order(snapshot: object) -> tuple[str, ...] | None:
-    return snapshot.bureau_order if isinstance(snapshot, Snapshot) else None
 
 
 def _date(value: _dt.date | str) -> _dt.date:

@@ -115,8 +115,7 @@ def read_csv(
         cores = _core.read_csv_bytes(bytes(data), name, **options)
     else:
         cores = _core.read_csv(os.fsdecode(path), **options)  # type: ignore[arg-type]
-    order = tuple(organization.bureaus) if organization is not None else None
-    snapshots = [Snapshot._wrap(s, order) for s in cores]
+    snapshots = [Snapshot._wrap(s) for s in cores]
     return snapshots[0] if len(snapshots) == 1 else snapshots
 
 
@@ -158,14 +157,13 @@ def read_many(
     books = {i for i, name in enumerate(names) if _excel.is_workbook(name)}
     per_text_file = iter(_core.read_csv_files([n for i, n in enumerate(names) if i not in books],
                                               threads=workers or 0, **options))  # type: ignore[arg-type]
-    order = tuple(organization.bureaus) if organization is not None else None
     out: list[Snapshot] = []
     for i, name in enumerate(names):
         if i in books:
             title, rows = _excel.sheet_rows(name, None)
-            out += [Snapshot._wrap(s, order) for s in _core.read_table(rows, name, title, **options)]  # type: ignore[arg-type]
+            out += [Snapshot._wrap(s) for s in _core.read_table(rows, name, title, **options)]  # type: ignore[arg-type]
         else:
-            out += [Snapshot._wrap(s, order) for s in next(per_text_file)]
+            out += [Snapshot._wrap(s) for s in next(per_text_file)]
     return out
 
 
@@ -260,8 +258,7 @@ def read_excel(
     name = os.fsdecode(path) if not hasattr(path, "read") else str(getattr(path, "name", "<workbook>"))
     title, rows = _excel.sheet_rows(path, sheet)
     cores = _core.read_table(rows, name, title, **options)  # type: ignore[arg-type]
-    order = tuple(organization.bureaus) if organization is not None else None
-    snapshots = [Snapshot._wrap(s, order) for s in cores]
+    snapshots = [Snapshot._wrap(s) for s in cores]
     return snapshots[0] if len(snapshots) == 1 else snapshots
 
 

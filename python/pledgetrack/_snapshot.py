@@ -1,9 +1,7 @@
 """Snapshot: every unit project of one district's pledges as of one date.
 
 Wraps ``_core.Snapshot`` (immutable; the figures are the C++ core's) and adds
-the Python conveniences: pandas frames, dict results, an HTML repr, and the
-bureau order of the org file the snapshot was read with, which the C++
-snapshot does not carry (see :attr:`Snapshot.bureau_order`).
+the Python conveniences: pandas frames, dict results and an HTML repr.
 """
 
 from __future__ import annotations
@@ -68,7 +66,7 @@ class Snapshot:
     pickles and copies, but is not part of equality.
     """
 
-    __slots__ = ("_bureau_order", "_snapshot")
+    __slots__ = ("_snapshot",)
 
     def __init__(
         self,
@@ -81,14 +79,18 @@ class Snapshot:
     ) -> None:
         """A snapshot of ``projects``. ``term`` is a number or '민선8기'; ``as_of`` a date or
         text ('2024. 3. 31.'). A duplicate id, or a progress outside 0-100, is a PledgeError."""
-        self._snapshot = _core.Snapshot(district, _term_number(term), _to_date(as_of), list(projects))
-        self._bureau_order = None if bureau_order is None else tuple(bureau_order)
+        self._snapshot = _core.Snapshot(
+            district,
+            _term_number(term),
+            _to_date(as_of),
+            list(projects),
+            bureau_order=None if bureau_order is None else list(bureau_order),
+        )
 
     @classmethod
-    def _wrap(cls, snapshot: _core.Snapshot, bureau_order: Sequence[str] | None = None) -> Snapshot:
+    def _wrap(cls, snapshot: _core.Snapshot) -> Snapshot:
         out = cls.__new__(cls)
         out._snapshot = snapshot
-        out._bureau_order = None if bureau_order is None else tuple(bureau_order)
         return out
 
     # -- identity -----------------------------------------------------------
@@ -116,7 +118,7 @@ class Snapshot:
     @property
     def bureau_order(self) -> tuple[str, ...] | None:
         """Bureaus (실·국) in the org file's order, or None when read without an org."""
-        return self._bureau_order
+        return self._snapshot.bureau_order
 
     # -- projects -----------------------------------------------------------
 
@@ -218,7 +220,8 @@ class Snapshot:
         return frame
 
     def _default_order(self, dim: str) -> list[str]:
-        return list(self._bureau_order) if dim == "bureau" and self._bureau_order else []
+        order = self._snapshot.bureau_order
+        return list(order) if dim == "bureau" and order else []
 
     # -- frames and files ---------------------------------------------------
 
@@ -345,11 +348,10 @@ class Snapshot:
         return repr(self._snapshot)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"snapshot": self._snapshot, "bureau_order": self._bureau_order}
+        return {"snapshot": self._snapshot}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._snapshot = state["snapshot"]
-        self._bureau_order = state["bureau_order"]
 
     def _repr_html_(self) -> str:
         counts = self.counts()

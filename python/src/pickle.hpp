@@ -15,7 +15,7 @@
 namespace pledgetrack::python {
 
 /// The format of every pickled state. Raise it when a state changes shape.
-inline constexpr int pickle_format = 1;
+inline constexpr int pickle_format = 2;  // 2: a snapshot carries its bureau order
 
 /// Adds __getstate__/__setstate__ (through `to_state`, a function T -> tuple,
 /// and `from_state`, tuple -> T) and __copy__/__deepcopy__ (the C++ copy).

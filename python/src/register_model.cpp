@@ -185,14 +185,15 @@ void register_project(py::module_& m) {
 py::tuple snapshot_state(const snapshot& s) {
   py::list projects;
   for (const project& p : s) projects.append(project_state(p));
-  return py::make_tuple(s.district(), s.term(), s.as_of(), projects);
+  return py::make_tuple(s.district(), s.term(), s.as_of(), projects, s.bureau_order());
 }
 
 snapshot snapshot_from_state(const py::tuple& t) {
-  if (t.size() != 4) throw error("cannot unpickle Snapshot: a state of " + std::to_string(t.size()) + " parts");
+  if (t.size() != 5) throw error("cannot unpickle Snapshot: a state of " + std::to_string(t.size()) + " parts");
   snapshot s(t[0].cast<std::string>(), t[1].cast<int>(),
              t[2].is_none() ? date() : t[2].cast<date>());
   for (const py::handle item : t[3].cast<py::list>()) s.add(project_from_state(item.cast<py::tuple>()));
+  s.set_bureau_order(t[4].cast<std::vector<std::string>>());
   return s;
 }
 
@@ -200,16 +201,29 @@ void register_snapshot(py::module_& m) {
   py::class_<snapshot> cls(m, "Snapshot",
                            "Every unit project of one district (자치단체) in one term (민선 n기) as of one\n"
                            "date (기준일자). Immutable; projects keep their order; ids are unique.");
-  cls.def(py::init([](std::string district, int term, std::optional<date> as_of, const py::iterable& projects) {
+  cls.def(py::init([](std::string district, int term, std::optional<date> as_of, const py::iterable& projects,
+                      std::optional<std::vector<std::string>> bureau_order) {
             snapshot s(std::move(district), term, as_of.value_or(date()));
             for (const py::handle p : projects) s.add(p.cast<project>());
+            if (bureau_order) s.set_bureau_order(std::move(*bureau_order));
             return s;
           }),
-          py::arg("district"), py::arg("term"), py::arg("as_of"), py::arg("projects") = py::tuple(),
-          "A duplicate id, or a progress outside 0-100, is a PledgeError naming it.");
+          py::arg("district"), py::arg("term"), py::arg("as_of"), py::arg("projects") = py::tuple(), py::kw_only(),
+          py::arg("bureau_order") = py::none(),
+          "A duplicate id, or a progress outside 0-100, is a PledgeError naming it. ``bureau_order``: the\n"
+          "bureaus in the org's order (see the property).");
   cls.def_property_readonly("district", &snapshot::district, "자치단체.");
   cls.def_property_readonly("term", &snapshot::term, "n of 민선 n기 (0 when not known).");
   cls.def_property_readonly("as_of", &snapshot::as_of, "기준일자, a datetime.date (None when not known).");
+  cls.def_property_readonly(
+      "bureau_order",
+      [](const snapshot& s) -> py::object {
+        if (s.bureau_order().empty()) return py::none();
+        return py::tuple(py::cast(s.bureau_order()));
+      },
+      "The bureaus (실·국) in the order of the org the snapshot was read with (the column\n"
+      "order of the field × bureau table), or None when read without an org. Not part of\n"
+      "equality; kept by copies and pickles.");
   cls.def_property_readonly(
       "period",
       [](const snapshot& s) -> std::optional<std::string> {

@@ -70,9 +70,8 @@ void register_report(py::module_& m) {
       "make_report",
       [](const snapshot& current, const std::optional<snapshot>& previous, const std::optional<organization>& org,
          const std::string& shares, const std::optional<criteria>& c, const std::string& periods,
-         bool allow_different_districts, bool allow_reversed, std::vector<std::string> bureau_order) {
+         bool allow_different_districts, bool allow_reversed) {
         report::report_options options;
-        options.bureau_order = std::move(bureau_order);
         if (c) options.criteria = *c;
         options.shares = report::parse_share_rounding(shares);
         options.periods = parse_periods(periods);
@@ -85,10 +84,9 @@ void register_report(py::module_& m) {
       py::arg("current"), py::arg("previous") = py::none(), py::arg("org") = py::none(), py::kw_only(),
       py::arg("shares") = "honest", py::arg("criteria") = py::none(), py::arg("periods") = "quarter",
       py::arg("allow_different_districts") = false, py::arg("allow_reversed") = false,
-      py::arg("bureau_order") = std::vector<std::string>{},
       "The report of ``current`` against ``previous`` (None: no change line, no changes\n"
       "section); ``org`` fills empty bureaus and orders the field × bureau columns;\n"
-      "without an org, ``bureau_order`` orders them (bureaus with no project left out).\n"
+      "without an org, ``current.bureau_order`` orders them (bureaus with no project left out).\n"
       "``shares``: 'honest' or 'largest_remainder'. Snapshots of two districts, or a\n"
       "previous one dated later, are a PledgeError unless allowed.");
 

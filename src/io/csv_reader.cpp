@@ -9,6 +9,7 @@
 #include <array>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -463,6 +464,10 @@ class reader {
                                   "no project rows: every row below the header is a heading, subtotal or total row");
     if (snapshots_.size() > 1)
       for (snapshot& s : snapshots_) s.shrink_to_fit();
+    if (options_.org && !options_.org->bureaus().empty()) {
+      const auto order = std::make_shared<const std::vector<std::string>>(options_.org->bureaus());
+      for (snapshot& s : snapshots_) s.set_bureau_order(order);
+    }
     return std::move(snapshots_);
   }
 

@@ -134,7 +134,7 @@ quarterly_report make_quarterly_report(const snapshot& current, const snapshot* 
     o.out_of_scope = static_cast<std::int64_t>(projects.size() - in_scope.size());
   }
   o.field_by_bureau = make_crosstab(in_scope, dimension::field, dimension::bureau, {},
-                                    org != nullptr ? org->bureaus() : bureaus_in(options.bureau_order, in_scope));
+                                    org != nullptr ? org->bureaus() : bureaus_in(current.bureau_order(), in_scope));
 
   // 2. 점검결과
   report_headline& h = r.results.headline;

@@ -89,6 +89,21 @@ TEST_SUITE("csv reader") {
     CHECK_FALSE(org.bureau_of("없는과").has_value());
   }
 
+  TEST_CASE("a snapshot read with an org keeps the org's bureau order; copies and adjustments keep it, equality ignores it") {
+    io::read_options with_org;
+    with_org.org = io::read_org_csv(example_dir + "org.csv");
+    const snapshot plain = read_one(example_dir + "2024-03-31.csv");
+    const snapshot ordered = read_one(example_dir + "2024-03-31.csv", with_org);
+    CHECK(plain.bureau_order().empty());
+    // seed::bureaus is the column order of the report's first table, typed from the seed.
+    CHECK(ordered.bureau_order() == std::vector<std::string>(std::begin(seed::bureaus), std::end(seed::bureaus)));
+    CHECK(ordered == plain);  // the same data, shown in another order
+    const snapshot copy = ordered;
+    CHECK(copy.bureau_order() == ordered.bureau_order());
+    adjustment_list adjustments;
+    CHECK(adjustments.apply(ordered).bureau_order() == ordered.bureau_order());
+  }
+
   TEST_CASE("re-encoded and reshaped copies read to the same snapshot") {
     const snapshot expected = read_one(example_dir + "2024-03-31.csv");
     SUBCASE("CP949 with Korean headers") {

@@ -906,12 +906,12 @@ TEST_SUITE("report") {
     CHECK(contains(render_markdown(without, language::ko), "| 구분 | 총계 | (미지정) |"));
   }
 
-  TEST_CASE("without an org, bureau_order orders the columns: bureaus without projects left out, others after") {
-    report_options options;
+  TEST_CASE("without an org, the snapshot's bureau order orders the columns: bureaus without projects left out, others after") {
     // 보건소 and 자치행정국 first (보건소 once); 없는국 has no project; the five
     // others follow as they would without any order.
-    options.bureau_order = {"보건소", "없는국", "자치행정국", "보건소"};
-    const auto r = make_quarterly_report(q1_2024(), nullptr, nullptr, options);
+    snapshot ordered = q1_2024();
+    ordered.set_bureau_order({"보건소", "없는국", "자치행정국", "보건소"});
+    const auto r = make_quarterly_report(ordered, nullptr, nullptr, {});
     const std::vector<std::string>& labels = r.overview.field_by_bureau.column_labels();
     REQUIRE(labels.size() == 7);
     CHECK(labels[0] == "보건소");
@@ -926,7 +926,7 @@ TEST_SUITE("report") {
     CHECK(r.overview.field_by_bureau.column_total(0) == 5);
     CHECK(r.overview.field_by_bureau.column_total(1) == 5);
     // An org's own order wins.
-    const auto with_org = make_quarterly_report(q1_2024(), nullptr, &seogu_org(), options);
+    const auto with_org = make_quarterly_report(ordered, nullptr, &seogu_org(), {});
     CHECK(with_org.overview.field_by_bureau.column_labels() == seogu_org().bureaus());
   }
 

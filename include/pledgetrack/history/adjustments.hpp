@@ -132,6 +132,7 @@ class adjustment_list {
   /// (the project may be missing from one report only).
   [[nodiscard]] snapshot apply(const snapshot& s, date in_force_on) const {
     snapshot out(s.district(), s.term(), s.as_of());
+    out.set_bureau_order(s.bureau_order());
     for (project p : s) {
       for (const adjustment& a : entries_) {
         if (a.effective > in_force_on) break;  // sorted: the rest are later

@@ -3,6 +3,7 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <cstddef>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -40,6 +41,23 @@ class snapshot {
   /// The term number n of 민선 n기 (0 when not known).
   [[nodiscard]] int term() const noexcept { return term_; }
   [[nodiscard]] date as_of() const noexcept { return as_of_; }
+
+  /// The bureaus (실·국) in the order of the org the snapshot was read with:
+  /// the column order of the report's field × bureau table. Empty when read
+  /// without an org. It says how to show the data, not what the data is, so
+  /// equality ignores it; copies share it.
+  [[nodiscard]] const std::vector<std::string>& bureau_order() const noexcept {
+    static const std::vector<std::string> none;
+    return bureau_order_ ? *bureau_order_ : none;
+  }
+  void set_bureau_order(std::vector<std::string> order) {
+    set_bureau_order(order.empty() ? nullptr : std::make_shared<const std::vector<std::string>>(std::move(order)));
+  }
+  /// The same, shared with other snapshots (a reader gives every snapshot of
+  /// one org the same list).
+  void set_bureau_order(std::shared_ptr<const std::vector<std::string>> order) noexcept {
+    bureau_order_ = std::move(order);
+  }
 
   /// Adds a project. A duplicate id, or a progress outside 0–100, is a
   /// data_error naming the id and the value. When add throws, the snapshot
@@ -136,6 +154,7 @@ class snapshot {
   date as_of_;
   std::vector<project> projects_;
   id_index index_;
+  std::shared_ptr<const std::vector<std::string>> bureau_order_;
 };
 
 }  // namespace pledgetrack

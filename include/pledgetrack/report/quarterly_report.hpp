@@ -12,14 +12,10 @@
 //   detail    (공약사업별 추진현황)      per field, every project
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
-#include <string_view>
-#include <unordered_set>
-#include <utility>
 #include <vector>
 
 #include "pledgetrack/error.hpp"
@@ -28,15 +24,12 @@
 #include "pledgetrack/model/project.hpp"
 #include "pledgetrack/model/snapshot.hpp"
 #include "pledgetrack/model/status.hpp"
-#include "pledgetrack/rates/completion.hpp"
 #include "pledgetrack/rates/counts.hpp"
 #include "pledgetrack/rates/criteria.hpp"
 #include "pledgetrack/rates/crosstab.hpp"
-#include "pledgetrack/rates/grouping.hpp"
 #include "pledgetrack/rates/rate.hpp"
 #include "pledgetrack/report/shares.hpp"
 #include "pledgetrack/report/status_table.hpp"
-#include "pledgetrack/text/unicode.hpp"
 #include "pledgetrack/time/date.hpp"
 #include "pledgetrack/time/period.hpp"
 
@@ -53,17 +46,11 @@ struct report_options {
   /// Passed to compare(): a previous snapshot of another district, or dated
   /// after the current one, is a data_error unless allowed here.
   compare_options comparison;
-  /// The field × bureau columns' order when no org is given (a snapshot read
-  /// with an org file remembers that file's order; Python passes
-  /// Snapshot.bureau_order): these bureaus first, leaving out those without a
-  /// project, then any others in order of first appearance. An org's own
-  /// order wins over this one.
-  std::vector<std::string> bureau_order;
 
   friend bool operator==(const report_options& a, const report_options& b) {
     return a.criteria == b.criteria && a.shares == b.shares && a.periods == b.periods &&
            a.comparison.allow_different_districts == b.comparison.allow_different_districts &&
-           a.comparison.allow_reversed == b.comparison.allow_reversed && a.bureau_order == b.bureau_order;
+           a.comparison.allow_reversed == b.comparison.allow_reversed;
   }
 };
 
@@ -253,8 +240,9 @@ struct quarterly_report {
 /// Every figure of a quarterly check of `current`, compared with `previous`
 /// (nullptr: no change line, no changes section), with bureaus filled from
 /// `org` where a project has none and the field × bureau columns in the org's
-/// order (nullptr: options.bureau_order, then the data's other bureaus in
-/// order of first appearance).
+/// order (nullptr: the order of the org `current` was read with,
+/// snapshot::bureau_order(), leaving out bureaus without a project, then the
+/// data's other bureaus in order of first appearance).
 ///
 ///     const auto q1 = io::read_csv(".../2024-03-31.csv").at(0);
 ///     const auto q4 = io::read_csv(".../2023-12-31.csv").at(0);

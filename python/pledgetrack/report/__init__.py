@@ -238,7 +238,6 @@ def report(
         criteria=criteria,
         periods=periods,
         allow_different_districts=allow_different_districts,
-        bureau_order=list(current.bureau_order or ()),
     )
     checked = None
     if published is not None:
