@@ -1,8 +1,9 @@
 // A quarterly check of pledges (분기별 공약 추진실적 점검 결과), as planning
 // offices write it: the value types of every figure of the report, and the
 // one pure function that computes them from data (make_quarterly_report,
-// src/report/make_report.cpp; the status table is status_table.hpp). Renderers (render.hpp; HTML and XLSX in Python) only lay
-// the figures out and word them; they compute nothing.
+// src/report/make_report.cpp; the status table is status_table.hpp).
+// Renderers (render.hpp; HTML and XLSX in Python) only lay the figures out
+// and word them; they compute nothing.
 //
 // The sections follow the seed report (광주광역시 서구, 2024년 1분기):
 //   overview  (1. 점검개요)            district, term, date, period, "5대 분야 21개 공약 49개 사업", field × bureau
