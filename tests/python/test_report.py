@@ -552,3 +552,14 @@ def test_the_comparison_is_rendered_by_the_core(demo, q1):
     assert text.endswith("- 그 밖의 46개 사업은 변동 없음\n")
     with pytest.raises(pt.PledgeError, match="previous snapshot"):
         pt.report(q1).render_comparison()
+
+
+def test_the_html_report_and_the_plots_draw_statuses_in_one_palette(demo):
+    from pledgetrack import _palette, _plot
+
+    html = demo.to_html()
+    # The seed's statuses: 완료, 이행후계속추진, 정상추진, 일부추진 (no 보류, 폐기, 기타).
+    for status in (pt.Status.COMPLETED, pt.Status.ONGOING, pt.Status.ON_TRACK, pt.Status.LAGGING):
+        fill, ink = _palette.STATUS_PALETTE[status]
+        assert f"background:{fill};color:{ink}" in html
+        assert _plot.STATUS_COLORS[status] == fill
