@@ -2,9 +2,9 @@
 inline SVG (the browser draws its Korean text, so no font is embedded), no
 script, nothing fetched.
 
-It is laid out from the report's JSON (:meth:`QuarterlyReport.to_dict`): every
-figure and every composed sentence comes from the C++ core; this module only
-places them. Every text from data goes through :func:`escape`, so a project
+It is laid out from the report's layout JSON (its JSON with the ``"layout"``
+member, C++ ``render_layout_json``): every figure, every word and every
+composed sentence comes from the C++ core; this module only places them. Every text from data goes through :func:`escape`, so a project
 titled ``<script>alert(1)</script>`` shows as that text.
 """
 

@@ -2,8 +2,8 @@
 점검개요, 점검결과, 변경사항, 공약조정, 추진현황 (Overview, Results, Changes,
 Adjustments, Detail in English).
 
-Laid out from the report's JSON (:meth:`QuarterlyReport.to_dict`), so the
-figures are the C++ core's. Counts and rates are numbers (the exact percent
+Laid out from the report's layout JSON (C++ ``render_layout_json``), so the
+figures and the words are the C++ core's (the sheet names too). Counts and rates are numbers (the exact percent
 beside the text shown, so that an analyst can check the rounding), dates are
 dates. No cell is ever a formula: every text is written as text, and text from
 data that starts with ``= + - @`` gets a leading apostrophe by the rule of
