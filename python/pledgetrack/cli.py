@@ -26,6 +26,7 @@ sanitiser, so no escape sequence in a title reaches the terminal.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import traceback
