@@ -123,10 +123,11 @@ class Evaluation:
                 ]
             row.append("" if r["regressions"] is _pd_na() else int(r["regressions"]))
             rows.append(row)
-        header = ["자치단체", "기간", "사업 수"]
+        words = _core.report_words("ko")  # the report's own words where it has them
+        header = [words["district"], "기간", "사업 수"]
         if first is not None:
             header += [first, "변화(%p)", "순위"]
-        header.append("후퇴")
+        header.append(words["regression"])
         districts = whole["district"].nunique()
         caption = f"일괄 평가 · 자치단체 {districts}곳 · 스냅샷 {len(whole)}개 (rows {len(frame)})"
         footer = f"처음 20행 (first 20 of {len(whole)})" if len(whole) > 20 else None

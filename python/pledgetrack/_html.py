@@ -1,20 +1,22 @@
 """Compact HTML tables for Jupyter (``_repr_html_``), Korean labels first.
 
 Every piece of text from data (district, labels, names) is escaped here, in
-one place, with :func:`html.escape`.
+one place, by the HTML report's rule (C++ ``escape_html``).
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
+
+from . import _core
 
 _STYLE = "border-collapse:collapse;font-variant-numeric:tabular-nums"
 
 
 def escape(value: object) -> str:
-    """Text for HTML: ``str(value)`` with ``& < > " '`` escaped."""
-    return html.escape(str(value), quote=True)
+    """Text for HTML: ``str(value)`` with ``& < > " '`` escaped, control characters and
+    bidirectional overrides as U+FFFD."""
+    return _core.escape_html(str(value))
 
 
 def table(

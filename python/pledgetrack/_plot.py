@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from . import _core
 from ._core import Criteria, Status
 from ._history import Comparison, History
+from ._palette import STATUS_PALETTE
 from ._snapshot import Dimension, Snapshot, _criteria
 
 if TYPE_CHECKING:
@@ -55,21 +56,14 @@ _KNOWN_HANGUL_FAMILIES = (
     "Baekmuk Gulim",
 )
 
-STATUS_COLORS: dict[Status, str] = {
-    Status.COMPLETED: "#1b7837",  # 완료: dark green
-    Status.ONGOING: "#5aae61",  # 이행후계속추진: green (complete under the KMC rate too)
-    Status.ON_TRACK: "#4393c3",  # 정상추진: blue
-    Status.LAGGING: "#f4a582",  # 일부추진: orange
-    Status.ON_HOLD: "#969696",  # 보류: grey
-    Status.DROPPED: "#b2182b",  # 폐기: red
-    Status.NOT_DUE: "#d9d9d9",  # 기타 (시기미도래): light grey
-}
-"""A colour per status, in the KMC order: greens for the statuses the KMC rate counts as
-complete, blue for on track, then orange, grey and red for those behind; light grey
-for not yet due."""
+STATUS_COLORS: dict[Status, str] = {status: fill for status, (fill, _) in STATUS_PALETTE.items()}
+"""A colour per status, in the KMC order: the one palette of pledgetrack's pictures
+(:data:`pledgetrack._palette.STATUS_PALETTE`, which the HTML report uses too): greens
+for the statuses the KMC rate counts as complete, blue for on track, then orange, grey
+and red for those behind; light grey for not yet due."""
 
 TRANSITION_COLORS: dict[str, str] = {
-    "newly_complete": "#1b7837",
+    "newly_complete": STATUS_COLORS[Status.COMPLETED],
     "improvement": "#a6dba0",
     "regression": "#d6604d",
     "other": "#c2a5cf",
@@ -191,12 +185,11 @@ def plot_status_by_field(snapshot: Snapshot, ax: Axes | None = None, *, dim: Dim
     for status in present:
         counts = [groups[g][status] for g in labels]
         bars = ax.bar(positions, counts, bottom=bottoms, color=STATUS_COLORS[status], label=status.label_ko, width=0.6)
-        dark = status in (Status.COMPLETED, Status.ONGOING, Status.ON_TRACK, Status.DROPPED)
         ax.bar_label(
             bars,
             labels=[str(n) if n else "" for n in counts],
             label_type="center",
-            color="white" if dark else "black",
+            color=STATUS_PALETTE[status][1],
             fontsize=9,
         )
         bottoms = [b + n for b, n in zip(bottoms, counts)]
@@ -207,7 +200,7 @@ def plot_status_by_field(snapshot: Snapshot, ax: Axes | None = None, *, dim: Dim
     ax.set_ylabel("단위사업 수")
     when = f" ({snapshot.period})" if snapshot.period else ""
     ax.set_title(f"{snapshot.district} {_core.dimension_label_ko(dim)}별 추진상황{when}")
-    ax.legend(title="추진상황", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    ax.legend(title=_core.report_words("ko")["status"], loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     _use_hangul_font(ax.figure)
     return ax
 
@@ -261,7 +254,10 @@ def plot_transitions(comparison: Comparison, ax: Axes | None = None) -> Axes:
         Patch(facecolor=TRANSITION_COLORS[k], edgecolor="#999999", label=f"{labels[k]} {comparison.count(k)}")
         for k in present
     ]
-    ax.legend(handles=handles, title="구분", loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+    ax.legend(
+        handles=handles, title=_core.report_words("ko")["group"], loc="upper left", bbox_to_anchor=(1.02, 1.0),
+        frameon=False,
+    )
     _use_hangul_font(ax.figure)
     return ax
 

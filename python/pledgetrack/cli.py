@@ -663,7 +663,7 @@ def _run_compare(args: argparse.Namespace) -> int:
     old, _ = _latest_two(args.old, org, args)
     new, _ = _latest_two(args.new, org, args)
     made = report(new, old, org=org, allow_different_districts=args.allow_different_districts)
-    text = _comparison_text(made.to_dict(args.lang), fmt)
+    text = made.render_comparison(fmt, args.lang)
     _write_or_print(text, args.output)
     return EXIT_OK
 
@@ -923,75 +923,6 @@ def _write_or_print(text: str, output: str | None) -> None:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-# -- compare's output ------------------------------------------------------------------------
-
-
-def _comparison_text(report: dict[str, Any], fmt: str) -> str:
-    """The rate change and the transitions, from the report of NEW against OLD: the same
-    figures and words as the report's changes section."""
-    from .report._words import added_text, removed_text, unchanged_text, word
-
-    lang = report["language"]
-    headline = report["results"]["headline"]
-    changes = report["changes"]
-    if fmt == "json":
-        return json.dumps(_comparison_dict(report), ensure_ascii=False, indent=2) + "\n"
-
-    md = fmt == "md"
-    clean = _core.escape_markdown if md else _core.sanitize_terminal
-    lines: list[str] = []
-    lines.append(("# " if md else "") + clean(report["subtitle"]))
-    lines.append("")
-    lines.append(("- " if md else "") + clean(headline["text"]))
-    lines.append("")
-    title = changes["title"]
-    lines.append(f"## {title}" if md else title)
-    if not md:
-        lines.append("-" * _display_width(title))
-    lines.append("")
-
-    def items(transitions: list[dict[str, Any]]) -> None:
-        for t in transitions:
-            lines.append(f"  - ☞ ({clean(t['id'])}) {clean(t['title'])} ({t['text']})")
-
-    groups = [(g["text"], g["projects"]) for g in changes["by_new_status"]]
-    if changes["added"]:
-        groups.append((added_text(len(changes["added"]), lang), changes["added"]))
-    if changes["removed"]:
-        groups.append((removed_text(len(changes["removed"]), lang), changes["removed"]))
-    if not groups:
-        lines.append(f"- {word('no_changes', lang)}")
-    for label, transitions in groups:
-        lines.append(f"- {label}")
-        items(transitions)
-    if groups and changes["unchanged"]:
-        lines.append(f"- {unchanged_text(changes['unchanged'], lang)}")
-    return "\n".join(lines) + "\n"
-
-
-def _comparison_dict(report: dict[str, Any]) -> dict[str, Any]:
-    o = report["overview"]
-    h = report["results"]["headline"]
-    return {
-        "format": "pledgetrack.comparison",
-        "format_version": 1,
-        "language": report["language"],
-        "district": o["district"],
-        "criteria": report["criteria"],
-        "before": {"as_of": h["previous_as_of"], "period": h["previous_period"], "rate": h["previous"]},
-        "after": {"as_of": o["as_of"], "period": o["period"], "rate": h["rate"]},
-        "change": h["change"],
-        "text": h["text"],
-        "changes": report["changes"],
-    }
-
-
-def _display_width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "common.hpp"
+#include "pledgetrack/io/formula_guard.hpp"
+#include "pledgetrack/report/display_width.hpp"
 #include "pledgetrack/report/escape.hpp"
 #include "pledgetrack/report/quarterly_report.hpp"
 #include "pledgetrack/report/render.hpp"
@@ -22,13 +24,35 @@ period_kind parse_periods(const std::string& text) {
   return parse_name(period_kind_names, text, "reporting period");
 }
 
-enum class report_format { text, markdown, json };
+using renderer = std::string (*)(const report::quarterly_report&, report::language);
 
-report_format parse_format(const std::string& text) {
-  if (text == "text") return report_format::text;
-  if (text == "md" || text == "markdown") return report_format::markdown;
-  if (text == "json") return report_format::json;
-  throw parse_error("unknown report format (known: text, md, json; html and xlsx are rendered in Python)", text);
+/// The renderer of the report in `format`; "layout" is the JSON the Python HTML
+/// and XLSX renderers lay out (render_layout_json).
+renderer report_renderer(const std::string& format) {
+  if (format == "text") return &report::render_text;
+  if (format == "md" || format == "markdown") return &report::render_markdown;
+  if (format == "json") return &report::render_json;
+  if (format == "layout") return &report::render_layout_json;
+  throw parse_error("unknown report format (known: text, md, json; html and xlsx are rendered in Python)", format);
+}
+
+/// The renderer of `pledgetrack compare`'s output in `format`.
+renderer comparison_renderer(const std::string& format) {
+  if (format == "text") return &report::render_comparison_text;
+  if (format == "md" || format == "markdown") return &report::render_comparison_markdown;
+  if (format == "json") return &report::render_comparison_json;
+  throw parse_error("unknown comparison format (known: text, md, json)", format);
+}
+
+/// A binding (report, format, lang) -> text that renders with the renderer
+/// `choose` picks for the format, the GIL released.
+auto rendering_with(renderer (*choose)(const std::string&)) {
+  return [choose](const report::quarterly_report& r, const std::string& format, const std::string& lang) {
+    const renderer render = choose(format);
+    const report::language l = report::parse_language(lang);
+    py::gil_scoped_release unlocked;
+    return render(r, l);
+  };
 }
 
 }  // namespace
@@ -68,29 +92,33 @@ void register_report(py::module_& m) {
 
   m.def(
       "render_report",
-      [](const report::quarterly_report& r, const std::string& format, const std::string& lang) {
-        const report_format f = parse_format(format);
-        const report::language l = report::parse_language(lang);
-        py::gil_scoped_release unlocked;
-        switch (f) {
-          case report_format::text: return report::render_text(r, l);
-          case report_format::markdown: return report::render_markdown(r, l);
-          case report_format::json: return report::render_json(r, l);
-        }
-        return std::string();
-      },
+      rendering_with(&report_renderer),
       py::arg("report"), py::arg("format") = "text", py::arg("lang") = "ko",
       "The report as 'text' (a terminal), 'md' (GitHub Markdown) or 'json' (every figure),\n"
-      "in 'ko' (default) or 'en'.");
+      "in 'ko' (default) or 'en'; 'layout' is the JSON with the words the HTML and XLSX\n"
+      "renderers place (its last member, \"layout\").");
 
-  // Two words the JSON does not carry, for the HTML and XLSX renderers.
   m.def(
-      "status_definition",
-      [](const py::handle& s, const std::string& lang) {
-        return report::status_definition(to_status(s), report::parse_language(lang));
+      "render_comparison",
+      rendering_with(&comparison_renderer),
+      py::arg("report"), py::arg("format") = "text", py::arg("lang") = "ko",
+      "What `pledgetrack compare` prints, from a report made with a previous snapshot: the\n"
+      "rate before and after, the change and the projects that moved, as 'text', 'md' or 'json'.");
+
+  m.def(
+      "report_words",
+      [](const std::string& lang) {
+        const report::language l = report::parse_language(lang);
+        py::dict out;
+        for (const report::phrase p : report::all_phrases())
+          out[py::str(std::string(report::to_string(p)))] = std::string(report::phrase_text(p, l));
+        return out;
       },
-      py::arg("status"), py::arg("lang") = "ko",
-      "What a status means under the KMC criteria, as the seed report defines it.");
+      py::arg("lang") = "ko",
+      "The report's fixed words by name, in 'ko' or 'en': {'as_of': '기준일자', 'status': '추진상황', …}\n"
+      "(C++ report::phrase; the layout JSON carries the same as \"words\").");
+
+  // A word the JSON does not carry, for the HTML and XLSX renderers.
   m.def(
       "missing_reason_text",
       [](const py::handle& s, const std::string& lang) {
@@ -107,7 +135,19 @@ void register_report(py::module_& m) {
       py::arg("key"), py::arg("lang") = "ko", "A group key from data, or '(미지정)' / '(none)' for an empty one.");
   m.def("circled_number", &report::circled_number, py::arg("n"), "①, ②, … ⑳, then (21), (22), ….");
 
-  // The escapers of the C++ renderers, for text the Python command line prints.
+  // The escapers and the width of the C++ renderers, for what Python lays out.
+  m.def(
+      "escape_html", [](const std::string& s) { return report::escape_html(s); }, py::arg("text"),
+      "Text from data as HTML that shows as itself: & < > \" ' as entities, control characters\n"
+      "and bidirectional overrides as U+FFFD.");
+  m.def(
+      "display_width", [](const std::string& s) { return report::display_width(s); }, py::arg("text"),
+      "Columns the text takes in a terminal: Hangul and other wide characters two, combining\n"
+      "marks none (display_width('마을·자치') == 9).");
+  m.def(
+      "guard_formula", [](const std::string& s) { return io::guard_formula(s); }, py::arg("text"),
+      "Text for a spreadsheet cell with an apostrophe before it when it could start a formula\n"
+      "(= + - @, also after leading apostrophes), as the CSV writer writes it: '=1' -> \"'=1\".");
   m.def(
       "escape_markdown", [](const std::string& s) { return report::escape_markdown(s); }, py::arg("text"),
       "Text from data as inline Markdown that shows as itself ('<script>' -> '&lt;script&gt;').");

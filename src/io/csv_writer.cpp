@@ -9,6 +9,7 @@
 
 #include "pledgetrack/io/atomic_file.hpp"
 #include "pledgetrack/io/csv.hpp"
+#include "pledgetrack/io/formula_guard.hpp"
 #include "pledgetrack/rates/rounding.hpp"
 #include "pledgetrack/time/date.hpp"
 
@@ -28,11 +29,8 @@ class cell_writer {
   /// gives back the text) gets an apostrophe.
   void text(std::string_view value) {
     separate();
-    // The first character after any leading apostrophes decides, so that the
-    // reader can take exactly one apostrophe off again ("'=x" -> "''=x").
-    const std::size_t first = value.find_first_not_of('\'');
-    const bool formula_like = options_.neutralise_formulas && first != std::string_view::npos &&
-                              is_formula_start(value[first]);
+    // The reader takes exactly one apostrophe off again (formula_guard.hpp).
+    const bool formula_like = options_.neutralise_formulas && needs_formula_guard(value);
     const bool quote = value.find_first_of(std::string{options_.delimiter, '"', '\n', '\r'}) != std::string_view::npos;
     if (quote) out_ << '"';
     if (formula_like) out_ << '\'';
@@ -53,7 +51,6 @@ class cell_writer {
   }
 
  private:
-  static bool is_formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@'; }
   void separate() {
     if (!first_) out_ << options_.delimiter;
     first_ = false;

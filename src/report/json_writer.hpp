@@ -36,6 +36,11 @@ inline std::string number_text(double value) {
 
 class writer {
  public:
+  /// `scalars_on_one_line`: arrays of scalars as [1, 2] (the report's JSON)
+  /// or one element a line, as Python's json.dumps(indent=2) writes them
+  /// (the comparison's JSON, which was first written by Python).
+  explicit writer(bool scalars_on_one_line = true) : scalars_on_one_line_(scalars_on_one_line) {}
+
   void open_object() { open('{'); }
   void close_object() { close('}'); }
   void open_array() { open('['); }
@@ -57,8 +62,15 @@ class writer {
   void number(double d) { raw(number_text(d)); }
   void boolean(bool b) { raw(b ? "true" : "false"); }
   void null() { raw("null"); }
-  /// An array of encoded scalars, on one line.
+  /// An array of encoded scalars, on one line (unless the writer was made
+  /// otherwise).
   void scalars(const std::vector<std::string>& encoded) {
+    if (!scalars_on_one_line_) {
+      open_array();
+      for (const std::string& e : encoded) raw(e);
+      close_array();
+      return;
+    }
     std::string line = "[";
     for (std::size_t i = 0; i < encoded.size(); ++i) {
       if (i != 0) line += ", ";
@@ -123,6 +135,7 @@ class writer {
   std::string out_;
   std::vector<bool> first_;
   bool after_key_ = false;
+  bool scalars_on_one_line_ = true;
 };
 
 inline void fraction_value(writer& w, const fraction& f) {

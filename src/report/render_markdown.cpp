@@ -21,16 +21,11 @@ using detail::align;
 constexpr auto table = detail::markdown_table;
 
 void overview_section(std::string& out, const quarterly_report& r, language lang) {
-  const bool ko = lang == language::ko;
   const report_overview& o = r.overview;
   out += "## " + section_title(section::overview, lang) + "\n\n";
-  out += ko ? "- 기준일자 : " : "- As of: ";
-  out += date_text(o.as_of, lang) + "\n";
-  out += ko ? "- 점검대상 : " : "- Scope: ";
-  out += scope_text(o, lang) + "\n";
-  if (o.out_of_scope > 0)
-    out += ko ? "- 공약조정으로 제외된 사업 : " + std::to_string(o.out_of_scope) + "개(집계에서 제외)\n"
-              : "- Removed through adjustment (공약조정): " + std::to_string(o.out_of_scope) + " (not counted)\n";
+  out += "- " + detail::labelled(phrase::as_of, date_text(o.as_of, lang), lang) + "\n";
+  out += "- " + detail::labelled(phrase::scope, scope_text(o, lang), lang) + "\n";
+  if (o.out_of_scope > 0) out += "- " + out_of_scope_text(o.out_of_scope, lang) + "\n";
   out += '\n';
 
   const auto cells = detail::field_by_bureau_cells(o.field_by_bureau, lang);
@@ -57,7 +52,6 @@ std::string bold_headline(const quarterly_report& r, language lang) {
 }
 
 void results_section(std::string& out, const quarterly_report& r, language lang) {
-  const bool ko = lang == language::ko;
   const status_table& t = r.results.by_status;
   out += "## " + section_title(section::results, lang) + "\n\n";
   out += "- " + bold_headline(r, lang) + "\n\n";
@@ -68,11 +62,9 @@ void results_section(std::string& out, const quarterly_report& r, language lang)
   table(out, cells.header, aligns, cells.body);
   out += "※ " + share_rule_text(t, lang) + "\n\n";
 
-  out += ko ? "☞ 공약이행도 판단기준 - " : "☞ Criteria - ";
-  out += criteria_text(r.criteria, lang) + "\n\n";
+  out += std::string(phrase_text(phrase::criteria_prefix, lang)) + criteria_text(r.criteria, lang) + "\n\n";
   for (const status_column& c : t.columns)
-    for (const status s : c.statuses)
-      out += "- " + status_text(s, lang) + (ko ? " : " : ": ") + status_definition(s, lang) + "\n";
+    for (const status s : c.statuses) out += "- " + detail::status_definition_line(s, lang) + "\n";
   out += '\n';
 }
 
@@ -82,38 +74,24 @@ void transition_item(std::string& out, const transition& t, language lang) {
 
 void changes_section(std::string& out, const quarterly_report& r, language lang) {
   if (!r.changes) return;
-  const bool ko = lang == language::ko;
   const report_changes& c = *r.changes;
   out += "### " + changes_title(r, lang) + "\n\n";
   if (c.empty()) {
-    out += ko ? "- 변경사항 없음\n\n" : "- No changes\n\n";
+    out += "- " + std::string(phrase_text(phrase::no_changes, lang)) + "\n\n";
     return;
   }
-  for (const status_change_group& g : c.by_new_status) {
-    out += "- " + change_group_text(g, lang) + "\n";
-    for (const transition& t : g.projects) transition_item(out, t, lang);
+  for (const labelled_moves& g : change_groups(c, lang)) {
+    out += "- " + g.text + "\n";
+    for (const transition& t : *g.projects) transition_item(out, t, lang);
   }
-  if (!c.added.empty()) {
-    out += ko ? "- 신규 추가 사업 : " + std::to_string(c.added.size()) + "개\n"
-              : "- Added: " + std::to_string(c.added.size()) + "\n";
-    for (const transition& t : c.added) transition_item(out, t, lang);
-  }
-  if (!c.removed.empty()) {
-    out += ko ? "- 제외된 사업 : " + std::to_string(c.removed.size()) + "개\n"
-              : "- Removed: " + std::to_string(c.removed.size()) + "\n";
-    for (const transition& t : c.removed) transition_item(out, t, lang);
-  }
-  if (c.unchanged > 0)
-    out += ko ? "- 그 밖의 " + std::to_string(c.unchanged) + "개 사업은 변동 없음\n"
-              : "- The other " + std::to_string(c.unchanged) + " projects did not change\n";
+  if (c.unchanged > 0) out += "- " + unchanged_text(c.unchanged, lang) + "\n";
   out += '\n';
 }
 
 void adjustments_section(std::string& out, const quarterly_report& r, language lang) {
-  const bool ko = lang == language::ko;
   out += "### " + section_title(section::adjustment_candidates, lang) + "\n\n";
   if (r.adjustment_candidates.empty()) {
-    out += ko ? "- 해당 없음\n\n" : "- None\n\n";
+    out += "- " + std::string(phrase_text(phrase::none, lang)) + "\n\n";
     return;
   }
   std::size_t n = 0;

@@ -53,15 +53,11 @@ void heading(std::string& out, const std::string& title, char underline) {
 }
 
 void overview_section(std::string& out, const quarterly_report& r, language lang) {
-  const bool ko = lang == language::ko;
   const report_overview& o = r.overview;
   heading(out, section_title(section::overview, lang), '-');
-  out += std::string(indent) + (ko ? "- 기준일자 : " : "- As of: ") + date_text(o.as_of, lang) + "\n";
-  out += std::string(indent) + (ko ? "- 점검대상 : " : "- Scope: ") + scope_text(o, lang) + "\n";
-  if (o.out_of_scope > 0)
-    out += std::string(indent) +
-           (ko ? "- 공약조정으로 제외된 사업 : " + std::to_string(o.out_of_scope) + "개(집계에서 제외)\n"
-               : "- Removed through adjustment (공약조정): " + std::to_string(o.out_of_scope) + " (not counted)\n");
+  out += std::string(indent) + "- " + detail::labelled(phrase::as_of, date_text(o.as_of, lang), lang) + "\n";
+  out += std::string(indent) + "- " + detail::labelled(phrase::scope, scope_text(o, lang), lang) + "\n";
+  if (o.out_of_scope > 0) out += std::string(indent) + "- " + out_of_scope_text(o.out_of_scope, lang) + "\n";
   out += '\n';
 
   const auto cells = detail::field_by_bureau_cells(o.field_by_bureau, lang);
@@ -71,7 +67,6 @@ void overview_section(std::string& out, const quarterly_report& r, language lang
 }
 
 void results_section(std::string& out, const quarterly_report& r, language lang) {
-  const bool ko = lang == language::ko;
   const status_table& t = r.results.by_status;
   heading(out, section_title(section::results, lang), '-');
   item(out, std::string(indent) + "- ", headline_text(r, lang));
@@ -82,10 +77,11 @@ void results_section(std::string& out, const quarterly_report& r, language lang)
   aligns.front() = align::left;
   table(out, cells.header, aligns, std::vector<fit>(cells.header.size(), fit::keep), cells.body);
   item(out, std::string(indent) + "※ ", share_rule_text(t, lang));
-  item(out, std::string(indent) + (ko ? "☞ 공약이행도 판단기준 - " : "☞ Criteria - "), criteria_text(r.criteria, lang));
+  item(out, std::string(indent) + std::string(phrase_text(phrase::criteria_prefix, lang)), criteria_text(r.criteria, lang));
   for (const status_column& c : t.columns)
     for (const status s : c.statuses)
-      item(out, std::string(indent) + "  - " + status_text(s, lang) + (ko ? " : " : ": "), status_definition(s, lang));
+      item(out, std::string(indent) + "  - " + status_text(s, lang) + std::string(label_separator(lang)),
+           status_definition(s, lang));
   out += '\n';
 }
 
@@ -95,38 +91,24 @@ void transition_item(std::string& out, const transition& t, language lang) {
 
 void changes_section(std::string& out, const quarterly_report& r, language lang) {
   if (!r.changes) return;
-  const bool ko = lang == language::ko;
   const report_changes& c = *r.changes;
   heading(out, "□ " + changes_title(r, lang), '-');
   if (c.empty()) {
-    out += std::string(indent) + (ko ? "- 변경사항 없음\n\n" : "- No changes\n\n");
+    out += std::string(indent) + "- " + std::string(phrase_text(phrase::no_changes, lang)) + "\n\n";
     return;
   }
-  for (const status_change_group& g : c.by_new_status) {
-    out += std::string(indent) + "- " + change_group_text(g, lang) + "\n";
-    for (const transition& t : g.projects) transition_item(out, t, lang);
+  for (const labelled_moves& g : change_groups(c, lang)) {
+    out += std::string(indent) + "- " + g.text + "\n";
+    for (const transition& t : *g.projects) transition_item(out, t, lang);
   }
-  if (!c.added.empty()) {
-    out += std::string(indent) + (ko ? "- 신규 추가 사업 : " + std::to_string(c.added.size()) + "개\n"
-                                     : "- Added: " + std::to_string(c.added.size()) + "\n");
-    for (const transition& t : c.added) transition_item(out, t, lang);
-  }
-  if (!c.removed.empty()) {
-    out += std::string(indent) + (ko ? "- 제외된 사업 : " + std::to_string(c.removed.size()) + "개\n"
-                                     : "- Removed: " + std::to_string(c.removed.size()) + "\n");
-    for (const transition& t : c.removed) transition_item(out, t, lang);
-  }
-  if (c.unchanged > 0)
-    out += std::string(indent) + (ko ? "- 그 밖의 " + std::to_string(c.unchanged) + "개 사업은 변동 없음\n"
-                                     : "- The other " + std::to_string(c.unchanged) + " projects did not change\n");
+  if (c.unchanged > 0) out += std::string(indent) + "- " + unchanged_text(c.unchanged, lang) + "\n";
   out += '\n';
 }
 
 void adjustments_section(std::string& out, const quarterly_report& r, language lang) {
-  const bool ko = lang == language::ko;
   heading(out, "□ " + section_title(section::adjustment_candidates, lang), '-');
   if (r.adjustment_candidates.empty()) {
-    out += std::string(indent) + (ko ? "- 해당 없음\n\n" : "- None\n\n");
+    out += std::string(indent) + "- " + std::string(phrase_text(phrase::none, lang)) + "\n\n";
     return;
   }
   std::size_t n = 0;

@@ -79,9 +79,17 @@ template <class Escape>
   return e;
 }
 
-/// "49건" / "49".
-inline std::string count_text(std::int64_t n, bool korean) {
-  return korean ? std::to_string(n) + "건" : std::to_string(n);
+/// "기준일자 : 2024. 3. 31." / "As of: 2024-03-31".
+inline std::string labelled(phrase label, std::string_view value, language lang) {
+  std::string out(phrase_text(label, lang));
+  out += label_separator(lang);
+  out += value;
+  return out;
+}
+
+/// "완료 : 공약이행이 완료되어 종료된 사업": a status and what it means.
+inline std::string status_definition_line(status s, language lang) {
+  return status_text(s, lang) + std::string(label_separator(lang)) + status_definition(s, lang);
 }
 
 /// A cell of the field × bureau table: zeros print as "-", as in the seed.
@@ -97,11 +105,10 @@ struct crosstab_cells {
 /// zeros shown as "-", like the seed. Every column after the first holds
 /// numbers.
 inline crosstab_cells field_by_bureau_cells(const crosstab& t, language lang) {
-  const bool ko = lang == language::ko;
   crosstab_cells out;
-  out.header = {ko ? "구분" : "Field", ko ? "총계" : "Total"};
+  out.header = {std::string(phrase_text(phrase::field, lang)), std::string(phrase_text(phrase::total, lang))};
   for (const std::string& b : t.column_labels()) out.header.push_back(group_text(b, lang));
-  std::vector<std::string> totals = {ko ? "계" : "Total", count_text(t.total(), ko)};
+  std::vector<std::string> totals = {std::string(phrase_text(phrase::sum, lang)), count_text(t.total(), lang)};
   for (std::size_t c = 0; c < t.column_labels().size(); ++c) totals.push_back(cell_count(t.column_total(c)));
   out.body.push_back(std::move(totals));
   for (std::size_t row = 0; row < t.row_labels().size(); ++row) {
@@ -116,14 +123,13 @@ inline crosstab_cells field_by_bureau_cells(const crosstab& t, language lang) {
 /// and two rows, counts and shares. Every column after the first holds
 /// numbers.
 inline crosstab_cells status_table_cells(const status_table& t, language lang) {
-  const bool ko = lang == language::ko;
   crosstab_cells out;
-  out.header = {ko ? "구분" : "", ko ? "계" : "Total"};
-  std::vector<std::string> counts = {ko ? "건수" : "Projects", count_text(t.total, ko)};
-  std::vector<std::string> shares = {ko ? "비율" : "Share", t.total > 0 ? "100%" : "-"};
+  out.header = {std::string(phrase_text(phrase::status_heading, lang)), std::string(phrase_text(phrase::sum, lang))};
+  std::vector<std::string> counts = {std::string(phrase_text(phrase::count_row, lang)), count_text(t.total, lang)};
+  std::vector<std::string> shares = {std::string(phrase_text(phrase::share_row, lang)), t.total > 0 ? "100%" : "-"};
   for (const status_column& c : t.columns) {
     out.header.push_back(status_group_text(c.statuses, lang));
-    counts.push_back(count_text(c.count, ko));
+    counts.push_back(count_text(c.count, lang));
     shares.push_back(t.total > 0 ? c.shown_text + "%" : "-");
   }
   out.body = {std::move(counts), std::move(shares)};
@@ -132,17 +138,17 @@ inline crosstab_cells status_table_cells(const status_table& t, language lang) {
 
 /// "5개 사업, 공약이행완료율 80.0%": the heading of one field's detail table.
 inline std::string field_summary(const field_detail& f, const criteria& c, language lang) {
-  const bool ko = lang == language::ko;
-  const auto n = static_cast<std::int64_t>(f.rows.size());
-  std::string out = ko ? std::to_string(n) + "개 사업, " : std::to_string(n) + (n == 1 ? " unit project, " : " unit projects, ");
-  out += (ko ? c.name_ko : c.name) + " " + rate_text(f.rate, lang);
+  std::string out = projects_text(static_cast<std::int64_t>(f.rows.size()), lang) + ", ";
+  out += (lang == language::ko ? c.name_ko : c.name) + " " + rate_text(f.rate, lang);
   return out;
 }
 
 /// The header of a field's detail table.
 inline std::vector<std::string> detail_header(language lang) {
-  return lang == language::ko ? std::vector<std::string>{"관리번호", "공약명", "단위사업명", "주관부서", "추진상황"}
-                              : std::vector<std::string>{"ID", "Pledge", "Unit project", "Department", "Status"};
+  std::vector<std::string> out;
+  for (const phrase p : {phrase::id, phrase::pledge, phrase::title, phrase::department, phrase::status})
+    out.emplace_back(phrase_text(p, lang));
+  return out;
 }
 
 /// The rows of a field's detail table. The pledge's name stands once per

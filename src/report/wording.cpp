@@ -3,11 +3,13 @@
 // 49개 사업, 2023년 4분기 65.3% 대비 …), with the change in %p, not "%↑".
 #include "pledgetrack/report/wording.hpp"
 
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "pledgetrack/text/unicode.hpp"
+#include "pledgetrack/version.hpp"
 
 namespace pledgetrack::report {
 
@@ -50,12 +52,141 @@ std::string denominator_text(const criteria& c, language lang) {
   return out;
 }
 
+struct phrase_entry {
+  phrase key;
+  std::string_view name;
+  std::string_view ko;
+  std::string_view en;
+};
+
+// The one table of the report's fixed words, in the order of `phrase`.
+constexpr phrase_entry phrases[] = {
+    {phrase::as_of, "as_of", "기준일자", "As of"},
+    {phrase::scope, "scope", "점검대상", "Scope"},
+    {phrase::out_of_scope, "out_of_scope", "공약조정으로 제외된 사업", "Removed through adjustment (공약조정)"},
+    {phrase::district, "district", "자치단체", "District"},
+    {phrase::term, "term", "임기", "Term"},
+    {phrase::period, "period", "점검 분기", "Period"},
+    {phrase::fields, "fields", "분야", "Fields"},
+    {phrase::pledges, "pledges", "공약", "Pledges"},
+    {phrase::projects, "projects", "단위사업", "Unit projects"},
+    {phrase::field, "field", "구분", "Field"},
+    {phrase::total, "total", "총계", "Total"},
+    {phrase::sum, "sum", "계", "Total"},
+    {phrase::status_heading, "status_heading", "구분", ""},
+    {phrase::count_row, "count_row", "건수", "Projects"},
+    {phrase::share_row, "share_row", "비율", "Share"},
+    {phrase::share_exact_row, "share_exact_row", "비율(반올림 전, %)", "Share (unrounded, %)"},
+    {phrase::criteria_prefix, "criteria_prefix", "☞ 공약이행도 판단기준 - ", "☞ Criteria - "},
+    {phrase::numerator, "numerator", "분자", "Numerator"},
+    {phrase::denominator, "denominator", "분모", "Denominator"},
+    {phrase::percent, "percent", "백분율(반올림 전)", "Percent (unrounded)"},
+    {phrase::shown, "shown", "표시", "Shown"},
+    {phrase::change, "change", "증감(%p)", "Change (%p)"},
+    {phrase::by_field, "by_field", "분야별 공약이행완료율", "Rate by field"},
+    {phrase::no_previous, "no_previous", "직전 점검 자료 없음(비교하지 않음)", "No previous check given (nothing compared)"},
+    {phrase::no_changes, "no_changes", "변경사항 없음", "No changes"},
+    {phrase::from, "from", "이전 추진상황", "Before"},
+    {phrase::to, "to", "현재 추진상황", "Now"},
+    {phrase::move, "move", "변경 내용", "Change"},
+    {phrase::regression, "regression", "후퇴", "Regression"},
+    {phrase::group, "group", "구분", "Group"},
+    {phrase::none, "none", "해당 없음", "None"},
+    {phrase::number, "number", "번호", "No."},
+    {phrase::reason, "reason", "사유", "Reason"},
+    {phrase::by_status, "by_status", "추진상황에 따른 선정", "Listed by status"},
+    {phrase::by_reason, "by_reason", "조정 사유 기재", "Reason given"},
+    {phrase::id, "id", "관리번호", "ID"},
+    {phrase::pledge, "pledge", "공약명", "Pledge"},
+    {phrase::title, "title", "단위사업명", "Unit project"},
+    {phrase::department, "department", "주관부서", "Department"},
+    {phrase::bureau, "bureau", "실·국", "Bureau"},
+    {phrase::status, "status", "추진상황", "Status"},
+    {phrase::raw_status, "raw_status", "원문 표기", "Label as written"},
+    {phrase::chart_title, "chart_title", "분야별 추진상황", "Status by field"},
+    {phrase::chart_desc, "chart_desc", "분야마다 단위사업 수를 추진상황별로 나눈 막대",
+     "For each field, its unit projects split by status"},
+    {phrase::sheet_overview, "sheet_overview", "점검개요", "Overview"},
+    {phrase::sheet_results, "sheet_results", "점검결과", "Results"},
+    {phrase::sheet_changes, "sheet_changes", "변경사항", "Changes"},
+    {phrase::sheet_adjustment_candidates, "sheet_adjustment_candidates", "공약조정", "Adjustments"},
+    {phrase::sheet_detail, "sheet_detail", "추진현황", "Detail"},
+};
+
+constexpr bool phrases_in_order() {
+  for (std::size_t i = 0; i < std::size(phrases); ++i)
+    if (static_cast<std::size_t>(phrases[i].key) != i) return false;
+  return std::size(phrases) == static_cast<std::size_t>(phrase::sheet_detail) + 1;
+}
+static_assert(phrases_in_order(), "the phrase table lists every phrase once, in the enum's order");
+
 bool is_kmc_classification(const criteria& c) {
   return c.measure == measure::status_share && c.complete == kmc_complete_statuses && c.excluded.empty() &&
          !c.in_term_only;
 }
 
 }  // namespace
+
+std::string_view to_string(phrase p) noexcept { return phrases[static_cast<std::size_t>(p)].name; }
+
+std::string_view phrase_text(phrase p, language lang) noexcept {
+  const phrase_entry& e = phrases[static_cast<std::size_t>(p)];
+  return is_ko(lang) ? e.ko : e.en;
+}
+
+const std::vector<phrase>& all_phrases() {
+  static const std::vector<phrase> all = [] {
+    std::vector<phrase> out;
+    for (const phrase_entry& e : phrases) out.push_back(e.key);
+    return out;
+  }();
+  return all;
+}
+
+std::string_view label_separator(language lang) noexcept { return is_ko(lang) ? " : " : ": "; }
+
+std::string count_text(std::int64_t n, language lang) {
+  return is_ko(lang) ? std::to_string(n) + "건" : std::to_string(n);
+}
+
+std::string projects_text(std::int64_t n, language lang) {
+  return is_ko(lang) ? std::to_string(n) + "개 사업" : plural(n, "unit project", "unit projects");
+}
+
+std::string out_of_scope_text(std::int64_t n, language lang) {
+  std::string out(phrase_text(phrase::out_of_scope, lang));
+  out += label_separator(lang);
+  out += std::to_string(n);
+  out += is_ko(lang) ? "개(집계에서 제외)" : " (not counted)";
+  return out;
+}
+
+std::string added_text(std::int64_t n, language lang) {
+  return is_ko(lang) ? "신규 추가 사업 : " + std::to_string(n) + "개" : "Added: " + std::to_string(n);
+}
+
+std::string removed_text(std::int64_t n, language lang) {
+  return is_ko(lang) ? "제외된 사업 : " + std::to_string(n) + "개" : "Removed: " + std::to_string(n);
+}
+
+std::string unchanged_text(std::int64_t n, language lang) {
+  return is_ko(lang) ? "그 밖의 " + std::to_string(n) + "개 사업은 변동 없음"
+                     : "The other " + std::to_string(n) + " projects did not change";
+}
+
+std::string generated_by_text(language lang) {
+  return is_ko(lang) ? "pledgetrack " + std::string(version) + "(으)로 생성"
+                     : "Made with pledgetrack " + std::string(version);
+}
+
+std::vector<labelled_moves> change_groups(const report_changes& c, language lang) {
+  std::vector<labelled_moves> out;
+  for (const status_change_group& g : c.by_new_status) out.push_back({change_group_text(g, lang), &g.projects});
+  if (!c.added.empty()) out.push_back({added_text(static_cast<std::int64_t>(c.added.size()), lang), &c.added});
+  if (!c.removed.empty())
+    out.push_back({removed_text(static_cast<std::int64_t>(c.removed.size()), lang), &c.removed});
+  return out;
+}
 
 std::string_view to_string(section s) noexcept {
   switch (s) {

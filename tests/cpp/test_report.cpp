@@ -6,6 +6,7 @@
 // tests/data/golden/; docs/report.md says how to update them.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "pledgetrack/io/csv.hpp"
+#include "pledgetrack/io/formula_guard.hpp"
 #include "pledgetrack/pledgetrack.hpp"
 #include "example_data.hpp"
 
@@ -735,6 +737,22 @@ TEST_SUITE("report") {
     CHECK(sanitize_terminal("\xE2\x80\xAE" "abc") == "\xEF\xBF\xBD" "abc");  // right-to-left override
   }
 
+  TEST_CASE("HTML escaping by hand: as Python's html.escape, and controls replaced") {
+    CHECK(escape_html("<a href='x'>Tom & \"J\"</a>") == "&lt;a href=&#x27;x&#x27;&gt;Tom &amp; &quot;J&quot;&lt;/a&gt;");
+    CHECK(escape_html("a\x1b\tb\nc") == "a\xEF\xBF\xBD\tb\nc");  // tab and line breaks are kept
+    CHECK(escape_html("\xE2\x80\xAE" "abc") == "\xEF\xBF\xBD" "abc");
+    CHECK(escape_html("\xFF가") == "\xEF\xBF\xBD가");
+  }
+
+  TEST_CASE("the formula guard: one apostrophe before a formula start, also after apostrophes") {
+    CHECK(io::guard_formula("=1+1") == "'=1+1");
+    CHECK(io::guard_formula("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(io::guard_formula("'=x") == "''=x");
+    CHECK(io::guard_formula("'") == "'");
+    CHECK(io::guard_formula("공약 -1") == "공약 -1");
+    CHECK(io::guard_formula("") == "");
+  }
+
   TEST_CASE("display width: Hangul and fullwidth take two columns") {
     CHECK(display_width("abc") == 3);
     CHECK(display_width("가나") == 4);
@@ -814,6 +832,40 @@ TEST_SUITE("report") {
     CHECK(contains(md, "| 구분 | 계 | 완료 / 이행후계속추진 | 정상추진 | 일부추진 | 보류 | 폐기 |"));
     CHECK(contains(md, "### 직전 분기(2024년 1분기) 대비 변경사항"));
     (void)parse_json(render_json(r, language::en));
+
+    // Every format groups the moves the same way: by new status, then added, then removed.
+    const auto groups = change_groups(c, language::ko);
+    REQUIRE(groups.size() == 4);
+    CHECK(groups[0].text == "보류 사업 : 1개");
+    CHECK(groups[2].text == "신규 추가 사업 : 1개");
+    CHECK(groups[3].text == "제외된 사업 : 2개");
+    CHECK(groups[3].projects == &c.removed);
+
+    // What `pledgetrack compare` prints, in the same words. The underline is as wide as
+    // the title: 13 Hangul syllables (26 columns) and 11 narrow characters.
+    const std::string text = render_comparison_text(r, language::ko);
+    CHECK(contains(text, "직전 분기(2024년 1분기) 대비 변경사항\n" + std::string(37, '-') + "\n\n- 보류 사업 : 1개\n"));
+    CHECK(contains(text, "- 제외된 사업 : 2개\n  - ☞ (1-3) 사업 1-3 (제외, 직전 정상추진)\n"));
+    CHECK(text.ends_with("- 그 밖의 1개 사업은 변동 없음\n"));
+    const std::string cmp_md = render_comparison_markdown(r, language::en);
+    CHECK(contains(cmp_md, "## Changes since the previous quarter (2024 Q1)\n\n- Now On hold: 1 project\n"));
+    const std::string cmp_json = render_comparison_json(r, language::ko);
+    (void)parse_json(cmp_json);
+    CHECK(contains(cmp_json, "\"format\": \"pledgetrack.comparison\""));
+    // Arrays of scalars one element a line, as the command wrote them with Python's json.dumps.
+    CHECK(contains(cmp_json, "\"complete\": [\n      \"completed\",\n      \"ongoing\"\n    ]"));
+    // The layout JSON carries the groups and the composed lines for HTML and XLSX.
+    const std::string layout = render_layout_json(r, language::ko);
+    (void)parse_json(layout);
+    CHECK(contains(layout, "\"out_of_scope_text\": \"공약조정으로 제외된 사업 : 1개(집계에서 제외)\""));
+    CHECK(contains(layout, "\"unchanged_text\": \"그 밖의 1개 사업은 변동 없음\""));
+    CHECK(layout.substr(0, layout.find("\"layout\"")) ==
+          render_json(r, language::ko).substr(0, layout.find("\"layout\"") - 4) + ",\n  ");
+  }
+
+  TEST_CASE("a comparison needs a previous snapshot") {
+    const auto r = make_quarterly_report(q1_2024(), nullptr, nullptr, {});
+    CHECK_THROWS_AS((void)render_comparison_text(r, language::ko), error);
   }
 
   TEST_CASE("periods: half-years, and a previous snapshot that is not the period just before") {
@@ -891,6 +943,32 @@ TEST_SUITE("report") {
     const snapshot elsewhere = make(date(2023, 12, 31), {{"1-1", status::on_track}}, "광주광역시 남구");
     CHECK_THROWS_AS((void)make_quarterly_report(q1_2024(), &elsewhere, nullptr, {}), data_error);
     CHECK_THROWS_AS((void)make_quarterly_report(q4_2023(), &q1_2024(), nullptr, {}), data_error);
+  }
+
+  TEST_CASE("one table of fixed words: each phrase named once, worded in both languages") {
+    std::vector<std::string_view> names;
+    for (const phrase p : all_phrases()) {
+      CHECK(std::find(names.begin(), names.end(), to_string(p)) == names.end());
+      names.push_back(to_string(p));
+      CHECK_FALSE(phrase_text(p, language::ko).empty());
+      if (p != phrase::status_heading) CHECK_FALSE(phrase_text(p, language::en).empty());
+    }
+    // 12 of the overview, 11 of the results, 7 of the changes, 5 of the adjustments,
+    // 7 of the detail, 2 of the chart, 5 sheet names.
+    CHECK(names.size() == 49);
+    CHECK(phrase_text(phrase::as_of, language::ko) == "기준일자");
+    CHECK(phrase_text(phrase::status_heading, language::en).empty());  // the seed's 구분 has no English heading
+    CHECK(phrase_text(phrase::sheet_adjustment_candidates, language::en) == "Adjustments");
+    CHECK(label_separator(language::ko) == " : ");
+    CHECK(count_text(49, language::ko) == "49건");
+    CHECK(count_text(49, language::en) == "49");
+    CHECK(projects_text(1, language::en) == "1 unit project");
+    CHECK(projects_text(5, language::ko) == "5개 사업");
+    CHECK(out_of_scope_text(2, language::en) == "Removed through adjustment (공약조정): 2 (not counted)");
+    CHECK(added_text(2, language::en) == "Added: 2");
+    CHECK(removed_text(1, language::ko) == "제외된 사업 : 1개");
+    CHECK(unchanged_text(46, language::ko) == "그 밖의 46개 사업은 변동 없음");
+    CHECK(generated_by_text(language::ko) == "pledgetrack " + std::string(version) + "(으)로 생성");
   }
 
   TEST_CASE("wording helpers") {

@@ -448,3 +448,118 @@ def test_an_empty_snapshot_still_makes_every_format(tmp_path):
     assert r.to_dict()["results"]["headline"]["rate"]["percent"] is None
     r.to_xlsx(tmp_path / "empty.xlsx")
     assert (tmp_path / "empty.xlsx").stat().st_size > 0
+
+
+# -- one home for the words and the helpers (issue #12) ------------------------------------
+
+
+def _string_literals(path: Path) -> list[str]:
+    """The string constants of a module that are not docstrings."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+
+
+@pytest.mark.parametrize("module", ["__init__.py", "html.py", "xlsx.py", "_layout.py", "_files.py"])
+def test_the_python_renderers_hold_no_korean_word_of_their_own(module):
+    # Every word of the HTML and XLSX reports comes from the C++ wording (the layout JSON).
+    hangul = [s for s in _string_literals(REPO / "python" / "pledgetrack" / "report" / module)
+              if re.search("[\uac00-\ud7a3]", s)]
+    assert hangul == []
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_html_and_xlsx_take_their_words_from_the_cpp_table(demo, lang, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    words = pt._core.report_words(lang)
+    assert words["as_of"] == {"ko": "기준일자", "en": "As of"}[lang]
+    html = demo.to_html(lang)
+    for key in ("as_of", "scope", "chart_title", "chart_desc", "count_row", "share_row"):
+        assert words[key] in html
+    demo.to_xlsx(tmp_path / "r.xlsx", lang)
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert book.sheetnames == [words[k] for k in ("sheet_overview", "sheet_results", "sheet_changes",
+                                                  "sheet_adjustment_candidates", "sheet_detail")]
+
+
+def test_the_layout_json_is_the_report_json_and_one_member_more(demo):
+    plain = demo.to_dict()
+    layout = demo._layout_dict("ko")
+    assert {k: v for k, v in layout.items() if k != "layout"} == plain
+    groups = layout["layout"]["change_groups"]
+    # The seed's changes: 2 now 이행후계속추진, 1 now 일부추진 (checked against the seed report).
+    assert [g["text"] for g in groups] == ["이행후계속추진 사업 : 2개", "일부추진 사업 : 1개"]
+    assert layout["layout"]["unchanged_text"] == "그 밖의 46개 사업은 변동 없음"
+
+
+def test_the_html_and_xlsx_renderers_refuse_the_plain_json(demo):
+    from pledgetrack.report import html
+
+    with pytest.raises(ValueError, match="layout JSON"):
+        html.render(demo.to_dict())
+
+
+@pytest.mark.parametrize("text", ["<a href='x'>Tom & \"Jerry\"</a>", "가&나", "plain", "탭\t줄\n바꿈"])
+def test_html_escaping_is_pythons_html_escape_for_printable_text(text):
+    import html as std_html
+
+    assert pt._core.escape_html(text) == std_html.escape(text, quote=True)
+
+
+def test_html_escaping_replaces_controls_and_bidi_overrides():
+    assert pt._core.escape_html("a\x1b[31m\u202eb") == "a\ufffd[31m\ufffdb"
+
+
+def test_one_display_width_counts_combining_marks_as_nothing():
+    assert pt._core.display_width("마을·자치") == 9
+    assert pt._core.display_width("e\u0301") == 1  # é written with a combining accent
+    assert pt._core.display_width(unicodedata.normalize("NFD", "가")) == 2
+
+
+def test_xlsx_guards_formulas_by_the_csv_writers_rule(tmp_path):
+    # One rule with pt.write_csv: an apostrophe before = + - @, also after leading apostrophes,
+    # so "'=x" is written "''=x" (as in the CSV file).
+    openpyxl = pytest.importorskip("openpyxl")
+    from pledgetrack.report import xlsx
+
+    assert xlsx.neutralise("'=x") == "''=x"
+    assert xlsx.neutralise("=1") == "'=1"
+    assert xlsx.neutralise("a\x01b") == "a\ufffdb"
+    snap = pt.Snapshot("서구", 8, dt.date(2024, 3, 31), [pt.Project("1-1", "'=1+1", "완료", field="분야")])
+    pt.report(snap).to_xlsx(tmp_path / "r.xlsx")
+    texts = {c.value for s in openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets for r in s.iter_rows()
+             for c in r if isinstance(c.value, str)}
+    assert "''=1+1" in texts
+
+
+def test_the_comparison_is_rendered_by_the_core(demo, q1):
+    text = demo.render_comparison("text")
+    assert text.splitlines()[:3] == ["광주광역시 서구 · 2024. 3. 31. 기준", "",
+                                     "공약이행완료율(단위사업기준) : 67.3% ※ 2023년 4분기 65.3% 대비 +2.0%p"]
+    assert text.endswith("- 그 밖의 46개 사업은 변동 없음\n")
+    with pytest.raises(pt.PledgeError, match="previous snapshot"):
+        pt.report(q1).render_comparison()
+
+
+def test_the_html_report_and_the_plots_draw_statuses_in_one_palette(demo):
+    from pledgetrack import _palette, _plot
+
+    html = demo.to_html()
+    # The seed's statuses: 완료, 이행후계속추진, 정상추진, 일부추진 (no 보류, 폐기, 기타).
+    for status in (pt.Status.COMPLETED, pt.Status.ONGOING, pt.Status.ON_TRACK, pt.Status.LAGGING):
+        fill, ink = _palette.STATUS_PALETTE[status]
+        assert f"background:{fill};color:{ink}" in html
+        assert _plot.STATUS_COLORS[status] == fill

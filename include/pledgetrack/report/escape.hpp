@@ -1,6 +1,7 @@
 // Text from data placed into a rendered report shows as itself and does
 // nothing else: no Markdown emphasis or table breaks, no raw HTML (Markdown
-// renderers pass it through), no broken JSON, no terminal escape sequences.
+// renderers pass it through; the HTML report escapes with escape_html), no
+// broken JSON, no terminal escape sequences.
 #pragma once
 
 #include <cstddef>
@@ -111,6 +112,31 @@ constexpr void for_each_code_point(std::string_view s, Emit&& emit) {
       return;
     }
     text::append_utf8(out, cp);
+  });
+  return out;
+}
+
+/// `s` as HTML text or an attribute value that shows as itself:
+///
+///     escape_html("<a href='x'>Tom & \"Jerry\"</a>")
+///     // "&lt;a href=&#x27;x&#x27;&gt;Tom &amp; &quot;Jerry&quot;&lt;/a&gt;"
+///
+/// & < > " ' become entities (as Python's html.escape writes them); control
+/// characters (but tab and line breaks, which HTML shows as spaces),
+/// bidirectional overrides and invalid bytes become U+FFFD.
+[[nodiscard]] inline std::string escape_html(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  detail::for_each_code_point(s, [&](char32_t cp, bool) {
+    switch (cp) {
+      case '&': out += "&amp;"; return;
+      case '<': out += "&lt;"; return;
+      case '>': out += "&gt;"; return;
+      case '"': out += "&quot;"; return;
+      case '\'': out += "&#x27;"; return;
+      default: break;
+    }
+    text::append_utf8(out, detail::is_unsafe_control(cp) ? text::replacement_character : cp);
   });
   return out;
 }

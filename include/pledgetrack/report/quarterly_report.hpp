@@ -1,7 +1,9 @@
 // A quarterly check of pledges (분기별 공약 추진실적 점검 결과), as planning
-// offices write it: every figure of the report, computed from data by one
-// pure function. Renderers (render.hpp; HTML and XLSX in Python) only lay
-// the figures out and word them; they compute nothing.
+// offices write it: the value types of every figure of the report, and the
+// one pure function that computes them from data (make_quarterly_report,
+// src/report/make_report.cpp; the status table is status_table.hpp).
+// Renderers (render.hpp; HTML and XLSX in Python) only lay the figures out
+// and word them; they compute nothing.
 //
 // The sections follow the seed report (광주광역시 서구, 2024년 1분기):
 //   overview  (1. 점검개요)            district, term, date, period, "5대 분야 21개 공약 49개 사업", field × bureau
@@ -11,14 +13,10 @@
 //   detail    (공약사업별 추진현황)      per field, every project
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
-#include <string_view>
-#include <unordered_set>
-#include <utility>
 #include <vector>
 
 #include "pledgetrack/error.hpp"
@@ -27,14 +25,12 @@
 #include "pledgetrack/model/project.hpp"
 #include "pledgetrack/model/snapshot.hpp"
 #include "pledgetrack/model/status.hpp"
-#include "pledgetrack/rates/completion.hpp"
 #include "pledgetrack/rates/counts.hpp"
 #include "pledgetrack/rates/criteria.hpp"
 #include "pledgetrack/rates/crosstab.hpp"
-#include "pledgetrack/rates/grouping.hpp"
 #include "pledgetrack/rates/rate.hpp"
 #include "pledgetrack/report/shares.hpp"
-#include "pledgetrack/text/unicode.hpp"
+#include "pledgetrack/report/status_table.hpp"
 #include "pledgetrack/time/date.hpp"
 #include "pledgetrack/time/period.hpp"
 
@@ -101,49 +97,6 @@ struct report_headline {
     os << "report_headline(current=" << h.current;
     if (h.previous) os << ", previous=" << *h.previous << ", change=\"" << h.change_text << "\"";
     return os << ")";
-  }
-};
-
-/// One column of the status table: one or more statuses counted together
-/// (the seed's first column is 완료 and 이행후계속추진).
-struct status_column {
-  std::vector<status> statuses;
-  std::int64_t count = 0;
-  /// count × 100 / total, exactly; nothing when the total is 0.
-  std::optional<fraction> percent;
-  /// The share shown, in units of 10^-decimals percent (673 is 67.3%), by
-  /// the table's share rule; 0 when the total is 0.
-  std::int64_t shown_scaled = 0;
-  /// The share shown without the sign: "67.3"; "" when the total is 0.
-  std::string shown_text;
-
-  friend bool operator==(const status_column&, const status_column&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const status_column& c) {
-    os << "status_column(statuses=[";
-    for (std::size_t i = 0; i < c.statuses.size(); ++i) os << (i ? ", " : "") << c.statuses[i];
-    return os << "], count=" << c.count << ", shown=\"" << c.shown_text << "\")";
-  }
-};
-
-/// Counts and shares per status group, over the projects in scope. Columns:
-/// 완료 + 이행후계속추진, 정상추진, 일부추진 always; 보류, 폐기, 기타 only when
-/// not zero.
-struct status_table {
-  std::int64_t total = 0;
-  std::vector<status_column> columns;
-  share_rounding shares = share_rounding::honest;
-  rounding rule = rounding::half_up;  ///< the criteria's rule (used by honest shares)
-  int decimals = 1;
-  /// The sum of the shares shown, scaled (999 for honest shares of the seed:
-  /// 67.3 + 30.6 + 2.0), and as text ("99.9"; "" when the total is 0).
-  std::int64_t shown_sum_scaled = 0;
-  std::string shown_sum_text;
-
-  friend bool operator==(const status_table&, const status_table&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const status_table& t) {
-    os << "status_table(total=" << t.total << ", shares=" << t.shares << ", columns=[";
-    for (std::size_t i = 0; i < t.columns.size(); ++i) os << (i ? ", " : "") << t.columns[i];
-    return os << "], shown_sum=\"" << t.shown_sum_text << "\")";
   }
 };
 
@@ -285,83 +238,6 @@ struct quarterly_report {
   }
 };
 
-namespace detail {
-
-/// The title of the head of government from the district's name: 서구 →
-/// 구청장, 서산시 and 광주광역시 → 시장, 군 → 군수, 도 → 도지사. "" otherwise.
-[[nodiscard]] inline std::string head_title_of(std::string_view district) {
-  std::string_view name = text::trim(district);
-  if (const auto space = name.rfind(' '); space != std::string_view::npos) name = name.substr(space + 1);
-  auto ends_with = [&](std::string_view suffix) {
-    return name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix;
-  };
-  if (ends_with("구")) return "구청장";
-  if (ends_with("군")) return "군수";
-  if (ends_with("시")) return "시장";
-  if (ends_with("도")) return "도지사";
-  return "";
-}
-
-/// The status groups of the status table, in its column order.
-inline const std::vector<std::vector<status>>& status_table_groups() {
-  static const std::vector<std::vector<status>> groups = {
-      {status::completed, status::ongoing}, {status::on_track}, {status::lagging},
-      {status::on_hold},                    {status::dropped},  {status::not_due}};
-  return groups;
-}
-
-[[nodiscard]] inline std::optional<period> period_of(const date& d, period_kind kind) {
-  if (d.is_special()) return std::nullopt;
-  return kind == period_kind::quarter ? period::quarter_of(d) : period::half_of(d);
-}
-
-[[nodiscard]] inline status_table make_status_table(const status_counts& counts, const criteria& c,
-                                                           share_rounding shares) {
-  status_table table;
-  table.total = counts.total();
-  table.shares = shares;
-  table.rule = c.rule;
-  table.decimals = c.decimals;
-  const auto& groups = status_table_groups();
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    std::int64_t n = 0;
-    for (const status s : groups[g]) n += counts[s];
-    // 완료/이행후계속추진, 정상추진 and 일부추진 always; the rarer ones only when present.
-    if (g >= 3 && n == 0) continue;
-    status_column column;
-    column.statuses = groups[g];
-    column.count = n;
-    if (table.total > 0) column.percent = fraction(n * 100, table.total);
-    table.columns.push_back(std::move(column));
-  }
-  if (table.total > 0) {
-    std::vector<std::int64_t> ns;
-    for (const status_column& column : table.columns) ns.push_back(column.count);
-    const auto scaled = scaled_shares(ns, table.total, shares, c.rule, c.decimals);
-    for (std::size_t i = 0; i < table.columns.size(); ++i) {
-      table.columns[i].shown_scaled = scaled[i];
-      table.columns[i].shown_text = format_scaled(scaled[i], c.decimals);
-      table.shown_sum_scaled += scaled[i];
-    }
-    table.shown_sum_text = format_scaled(table.shown_sum_scaled, c.decimals);
-  }
-  return table;
-}
-
-/// The bureaus of `order` that some project in `projects` belongs to, in
-/// that order, each once.
-[[nodiscard]] inline std::vector<std::string> bureaus_in(const std::vector<std::string>& order,
-                                                         const std::vector<const project*>& projects) {
-  std::unordered_set<std::string_view> present;
-  for (const project* p : projects) present.insert(p->bureau);
-  std::vector<std::string> out;
-  for (const std::string& b : order)
-    if (present.erase(b) > 0) out.push_back(b);
-  return out;
-}
-
-}  // namespace detail
-
 /// Every figure of a quarterly check of `current`, compared with `previous`
 /// (nullptr: no change line, no changes section), with bureaus filled from
 /// `org` where a project has none and the field × bureau columns in the org's
@@ -380,107 +256,7 @@ inline const std::vector<std::vector<status>>& status_table_groups() {
 /// Throws what compare() throws: a data_error when the snapshots are of two
 /// districts or `previous` is dated after `current`, unless
 /// `options.comparison` allows it.
-[[nodiscard]] inline quarterly_report make_quarterly_report(const snapshot& current, const snapshot* previous,
-                                                            const organization* org,
-                                                            const report_options& options = {}) {
-  const criteria& c = options.criteria;
-
-  // Bureaus from the org where the data has none; nothing else is changed.
-  std::vector<project> projects(current.begin(), current.end());
-  if (org != nullptr)
-    for (project& p : projects)
-      if (p.bureau.empty() && !p.department.empty())
-        if (auto b = org->bureau_of(p.department)) p.bureau = std::move(*b);
-  std::vector<const project*> in_scope;
-  for (const project& p : projects)
-    if (p.in_scope()) in_scope.push_back(&p);
-
-  quarterly_report r;
-  r.criteria = c;
-
-  // 1. 점검개요
-  report_overview& o = r.overview;
-  o.district = current.district();
-  o.term = current.term();
-  o.head_title = detail::head_title_of(current.district());
-  o.as_of = current.as_of();
-  o.period = detail::period_of(current.as_of(), options.periods);
-  {
-    std::unordered_set<std::string> fields;
-    std::unordered_set<project_id> pledges;
-    for (const project* p : in_scope) {
-      if (!p->field.empty()) fields.insert(p->field);
-      pledges.insert(p->id.pledge());
-    }
-    o.fields = static_cast<std::int64_t>(fields.size());
-    o.pledges = static_cast<std::int64_t>(pledges.size());
-    o.projects = static_cast<std::int64_t>(in_scope.size());
-    o.out_of_scope = static_cast<std::int64_t>(projects.size() - in_scope.size());
-  }
-  o.field_by_bureau = make_crosstab(in_scope, dimension::field, dimension::bureau, {},
-                                    org != nullptr ? org->bureaus() : detail::bureaus_in(current.bureau_order(), in_scope));
-
-  // 2. 점검결과
-  report_headline& h = r.results.headline;
-  h.current = completion_rate(in_scope, c);
-  r.results.by_status = detail::make_status_table(count_statuses(in_scope), c, options.shares);
-
-  // 직전 분기 대비 변경사항
-  if (previous != nullptr) {
-    const comparison delta = compare(*previous, current, c, options.comparison);
-    h.previous = delta.before_rate();
-    h.previous_as_of = previous->as_of();
-    h.previous_period = detail::period_of(previous->as_of(), options.periods);
-    h.change_points = change_in_points(delta.before_rate(), h.current);
-    h.change_text = format_points(h.change_points, c.rule, c.decimals);
-
-    report_changes ch;
-    ch.previous_as_of = previous->as_of();
-    ch.previous_period = h.previous_period;
-    for (const status s : all_statuses) {
-      status_change_group group;
-      group.status = s;
-      for (const transition& t : delta.transitions()) {
-        if (t.k == transition_kind::added) {
-          if (s == all_statuses.front()) ch.added.push_back(t);
-        } else if (t.k == transition_kind::removed) {
-          if (s == all_statuses.front()) ch.removed.push_back(t);
-        } else if (t.k == transition_kind::unchanged) {
-          if (s == all_statuses.front()) ++ch.unchanged;
-        } else if (t.to == s) {
-          group.projects.push_back(t);
-        }
-      }
-      if (!group.projects.empty()) ch.by_new_status.push_back(std::move(group));
-    }
-    r.changes = std::move(ch);
-  }
-
-  // 공약조정 필요사업
-  for (const project* p : in_scope) {
-    adjustment_candidate a;
-    a.status = p->status;
-    a.reason = std::string(text::trim(p->adjustment));
-    if (!a.by_status() && !a.by_reason()) continue;
-    a.id = p->id;
-    a.field = p->field;
-    a.pledge = p->pledge;
-    a.title = p->title;
-    a.department = p->department;
-    r.adjustment_candidates.push_back(std::move(a));
-  }
-
-  // 공약사업별 추진현황
-  for (const project_group& g : group_projects(in_scope, dimension::field)) {
-    field_detail f;
-    f.field = g.key;
-    f.rate = completion_rate(g.projects, c);
-    f.counts = count_statuses(g.projects);
-    for (const project* p : g.projects)
-      f.rows.push_back({p->id, p->pledge, p->title, p->department, p->bureau, p->status, p->raw_status});
-    r.detail.push_back(std::move(f));
-  }
-  return r;
-}
+[[nodiscard]] quarterly_report make_quarterly_report(const snapshot& current, const snapshot* previous,
+                                                     const organization* org, const report_options& options = {});
 
 }  // namespace pledgetrack::report

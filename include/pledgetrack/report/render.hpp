@@ -1,7 +1,8 @@
 // Rendering a quarterly report as text: Markdown (GitHub tables), plain text
 // for a terminal (tables aligned by display width), and JSON (every figure,
-// machine-readable). HTML and XLSX are rendered in Python from the same
-// figures and words (quarterly_report.hpp, wording.hpp).
+// machine-readable), and the comparison `pledgetrack compare` prints. HTML and
+// XLSX are rendered in Python from render_layout_json: the same figures and
+// words (quarterly_report.hpp, wording.hpp).
 #pragma once
 
 #include <string>
@@ -31,5 +32,25 @@ namespace pledgetrack::report {
 /// the names of the criteria and of the rounding rules. Schema:
 /// docs/report.md.
 [[nodiscard]] std::string render_json(const quarterly_report& r, language lang = language::ko);
+
+/// render_json with one more member at the end, "layout": what the HTML and
+/// XLSX renderers (Python) place beyond the figures, so that they hold no
+/// word of their own. Its "words" are the fixed words (phrase, wording.hpp)
+/// by name; "change_groups" the changes grouped as every format lists them;
+/// "label_separator", "generated_by", "out_of_scope_text",
+/// "field_by_bureau_total_text", "status_total_text", "status_count_texts",
+/// "unchanged_text" (null without changes) and "field_projects_texts" (one a
+/// detail field) the lines composed from the report's counts.
+[[nodiscard]] std::string render_layout_json(const quarterly_report& r, language lang = language::ko);
+
+/// What `pledgetrack compare` prints: the rate before and after, its change
+/// and every project that moved, grouped by its new status, as 'text' (a
+/// terminal), Markdown or JSON ("pledgetrack.comparison": the criteria, the
+/// rate before and after, the change and the changes, each as in the report's
+/// JSON). The report must have been made with a previous snapshot; an error
+/// otherwise.
+[[nodiscard]] std::string render_comparison_text(const quarterly_report& r, language lang = language::ko);
+[[nodiscard]] std::string render_comparison_markdown(const quarterly_report& r, language lang = language::ko);
+[[nodiscard]] std::string render_comparison_json(const quarterly_report& r, language lang = language::ko);
 
 }  // namespace pledgetrack::report

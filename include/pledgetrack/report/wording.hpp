@@ -1,8 +1,10 @@
 // The words of a report, in Korean (worded like the seed report) or English:
-// titles, dates, periods, statuses, the headline line, the rules. Every
+// the fixed words of the layout (one table, `phrase`), titles, dates, periods,
+// statuses, the headline line, the rules, the sentences around counts. Every
 // renderer takes its words from here, the Python HTML and XLSX renderers
-// included, so that one figure reads the same in every output. Text from data
-// is returned as it is: escaping is the renderer's job (escape.hpp).
+// included (through render_layout_json), so that one figure reads the same in
+// every output. Text from data is returned as it is: escaping is the
+// renderer's job (escape.hpp).
 #pragma once
 
 #include <cstdint>
@@ -21,6 +23,64 @@
 #include "pledgetrack/time/period.hpp"
 
 namespace pledgetrack::report {
+
+/// The fixed words of a report's layout: labels, table headings, sheet names.
+/// One table (wording.cpp) for every renderer: the C++ ones, and the HTML and
+/// XLSX ones through the "layout" member of render_layout_json.
+enum class phrase : std::uint8_t {
+  // 1. 점검개요
+  as_of, scope, out_of_scope, district, term, period, fields, pledges, projects, field, total, sum,
+  // 2. 점검결과
+  status_heading, count_row, share_row, share_exact_row, criteria_prefix, numerator, denominator, percent, shown,
+  change, by_field,
+  // changes
+  no_previous, no_changes, from, to, move, regression, group,
+  // adjustment candidates
+  none, number, reason, by_status, by_reason,
+  // detail
+  id, pledge, title, department, bureau, status, raw_status,
+  // the chart
+  chart_title, chart_desc,
+  // the sheets of the workbook (Excel: at most 31 characters, none of []:*?/\)
+  sheet_overview, sheet_results, sheet_changes, sheet_adjustment_candidates, sheet_detail,
+};
+
+/// "as_of", "chart_title", …: the phrase's name (the key of the JSON's
+/// layout.words).
+[[nodiscard]] std::string_view to_string(phrase p) noexcept;
+/// The phrase in `lang`: phrase_text(phrase::as_of, language::ko) == "기준일자".
+[[nodiscard]] std::string_view phrase_text(phrase p, language lang) noexcept;
+/// Every phrase, in the table's order.
+[[nodiscard]] const std::vector<phrase>& all_phrases();
+/// Between a label and its value: " : " in Korean (as the seed writes it),
+/// ": " in English.
+[[nodiscard]] std::string_view label_separator(language lang) noexcept;
+
+/// A count in a table: "49건" / "49".
+[[nodiscard]] std::string count_text(std::int64_t n, language lang);
+/// "5개 사업" / "5 unit projects".
+[[nodiscard]] std::string projects_text(std::int64_t n, language lang);
+/// "공약조정으로 제외된 사업 : 2개(집계에서 제외)" / "Removed through adjustment
+/// (공약조정): 2 (not counted)".
+[[nodiscard]] std::string out_of_scope_text(std::int64_t n, language lang);
+/// "신규 추가 사업 : 2개" / "Added: 2".
+[[nodiscard]] std::string added_text(std::int64_t n, language lang);
+/// "제외된 사업 : 1개" / "Removed: 1".
+[[nodiscard]] std::string removed_text(std::int64_t n, language lang);
+/// "그 밖의 46개 사업은 변동 없음" / "The other 46 projects did not change".
+[[nodiscard]] std::string unchanged_text(std::int64_t n, language lang);
+/// "pledgetrack 0.1.0(으)로 생성" / "Made with pledgetrack 0.1.0".
+[[nodiscard]] std::string generated_by_text(language lang);
+
+/// One group of the changes as every format lists them: its line and its moves.
+struct labelled_moves {
+  std::string text;                          ///< "이행후계속추진 사업 : 2개", "신규 추가 사업 : 1개"
+  const std::vector<transition>* projects;  ///< the moves, in the report
+};
+/// The groups of the changes in the order every format lists them: one per
+/// new status (change_group_text), then the added and the removed projects
+/// when there are any. Points into `c`.
+[[nodiscard]] std::vector<labelled_moves> change_groups(const report_changes& c, language lang);
 
 /// The sections of a report.
 enum class section : std::uint8_t { overview, results, changes, adjustment_candidates, detail };

@@ -11,7 +11,8 @@
 
 Every figure is computed once, in C++ (``make_quarterly_report``); text,
 Markdown and JSON are the C++ renderers' output, and HTML (:mod:`.html`) and
-XLSX (:mod:`.xlsx`) are laid out here from the JSON, so all five say the same.
+XLSX (:mod:`.xlsx`) are laid out here from the JSON and the words C++ gives
+with it (its ``"layout"`` member), so all five say the same.
 
 Note: ``pledgetrack.report`` is the function :func:`report`; this subpackage is
 reached as ``from pledgetrack.report import html, xlsx`` (or through
@@ -100,11 +101,12 @@ class QuarterlyReport:
         by field, no script; every text from data escaped."""
         from . import html
 
-        return self._with_audit(html.render(self._report_dict(lang)), "html", lang)
+        return self._with_audit(html.render(self._layout_dict(lang)), "html", lang)
 
-    def _report_dict(self, lang: Lang) -> dict[str, Any]:
-        """The report's own JSON as Python objects, without the audit member."""
-        return json.loads(_core.render_report(self._report, "json", lang))
+    def _layout_dict(self, lang: Lang) -> dict[str, Any]:
+        """The report's JSON with the words the HTML and XLSX renderers place (its
+        ``"layout"`` member), without the audit member."""
+        return json.loads(_core.render_report(self._report, "layout", lang))
 
     def _with_audit(self, text: str, fmt: str, lang: Lang) -> str:
         """The report with its audit section, when it has one: after the report in text and
@@ -127,7 +129,14 @@ class QuarterlyReport:
         from . import xlsx
 
         self._refuse_audit_in_xlsx()
-        xlsx.write(self.to_dict(lang), _types.path(path, "QuarterlyReport.to_xlsx"))
+        xlsx.write(self._layout_dict(lang), _types.path(path, "QuarterlyReport.to_xlsx"))
+
+    def render_comparison(self, format: Literal["text", "md", "json"] = "text", lang: Lang = "ko") -> str:
+        """What ``pledgetrack compare`` prints: the rate before and after, the change and
+        every project that moved, grouped as the changes section groups them (C++
+        ``render_comparison_*``). JSON: ``"format": "pledgetrack.comparison"``. Needs a
+        report made with a previous snapshot."""
+        return _core.render_comparison(self._report, format, lang)
 
     def render(self, format: Format = "text", lang: Lang = "ko") -> str | bytes:
         """The report in ``format``: text for 'text', 'md', 'json' and 'html'; the
@@ -143,7 +152,7 @@ class QuarterlyReport:
 
             self._refuse_audit_in_xlsx()
             buffer = io.BytesIO()
-            xlsx.write_to(self.to_dict(lang), buffer)
+            xlsx.write_to(self._layout_dict(lang), buffer)
             return buffer.getvalue()
         raise ValueError(f"unknown report format {format!r} (known: {', '.join(FORMATS)})")
 
@@ -182,7 +191,7 @@ class QuarterlyReport:
     def _repr_html_(self) -> str:
         from . import html
 
-        return html.render(self.to_dict("ko"), full=False)
+        return html.render(self._layout_dict("ko"), full=False)
 
 
 def report(

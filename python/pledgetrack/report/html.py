@@ -2,43 +2,28 @@
 inline SVG (the browser draws its Korean text, so no font is embedded), no
 script, nothing fetched.
 
-It is laid out from the report's JSON (:meth:`QuarterlyReport.to_dict`): every
-figure and every composed sentence comes from the C++ core; this module only
-places them. Every text from data goes through :func:`escape`, so a project
+It is laid out from the report's layout JSON (its JSON with the ``"layout"``
+member, C++ ``render_layout_json``): every figure, every word and every
+composed sentence comes from the C++ core; this module only places them. Every text from data goes through :func:`escape`, so a project
 titled ``<script>alert(1)</script>`` shows as that text.
 """
 
 from __future__ import annotations
 
-import html as _html
 import itertools
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .. import _core
 from .._core import Status
-from ._words import Lang, count_text, label_sep, projects_text, word
-from ._words import added_text, out_of_scope_text, removed_text, unchanged_text
+from .._palette import STATUS_PALETTE
+from ._layout import Lang, Layout
 
 __all__ = ["escape", "render"]
 
-# Control characters (but tab and line breaks) and the bidirectional overrides
-# that could make a title display as something else: shown as U+FFFD.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-# Status colours: complete statuses green, on track blue, lagging orange,
-# on hold and not due grey, dropped red.
-_COLOURS = {
-    "completed": ("#1b5e20", "#fff"),
-    "ongoing": ("#43a047", "#fff"),
-    "on_track": ("#1e88e5", "#fff"),
-    "lagging": ("#fb8c00", "#000"),
-    "on_hold": ("#9e9e9e", "#000"),
-    "dropped": ("#e53935", "#fff"),
-    "not_due": ("#cfd8dc", "#000"),
-}
+# The status colours by the statuses' names, in the KMC order (the palette: _palette.py).
+_COLOURS = {status.name.lower(): colours for status, colours in STATUS_PALETTE.items()}
 _STATUS_ORDER = tuple(_COLOURS)
 
 # word-break:keep-all breaks Korean lines only between words (at spaces), as
@@ -76,18 +61,20 @@ _CSS = """
 
 def escape(value: object) -> str:
     """Text for HTML: ``str(value)`` with ``& < > " '`` as entities, control characters
-    and bidirectional overrides as U+FFFD."""
-    return _html.escape(_UNSAFE.sub("\ufffd", str(value)), quote=True)
+    and bidirectional overrides as U+FFFD (C++ ``escape_html``)."""
+    return _core.escape_html(str(value))
 
 
 def render(report: Mapping[str, Any], *, full: bool = True) -> str:
-    """The report (the dict of its JSON) as HTML in the JSON's language.
+    """The report (the dict of its layout JSON, ``render_report(r, "layout", lang)``) as
+    HTML in the JSON's language.
 
     ``full``: a whole document (``<!DOCTYPE html>``, ``<meta charset="utf-8">``,
     ``<html lang="ko">``); otherwise a fragment for Jupyter, its CSS scoped to the
     report's ``<div>``.
     """
-    lang: Lang = "en" if report.get("language") == "en" else "ko"
+    w = Layout(report)
+    lang: Lang = w.lang
     body = "\n".join(
         [
             '<div class="pledgetrack-report">',
@@ -95,12 +82,12 @@ def render(report: Mapping[str, Any], *, full: bool = True) -> str:
             f"<h1>{escape(report['title'])}</h1>",
             f'<p class="subtitle">{escape(report["subtitle"])}</p>',
             "</header>",
-            _overview(report["overview"], lang),
-            _results(report, lang),
-            _changes(report.get("changes"), lang),
-            _adjustments(report["adjustment_candidates"], lang),
-            _detail(report["detail"], report["criteria"], lang),
-            f"<footer>{escape(word('generated_by', lang).format(version=_core.__version__))}</footer>",
+            _overview(report["overview"], w),
+            _results(report, w),
+            _changes(report.get("changes"), w),
+            _adjustments(report["adjustment_candidates"], w),
+            _detail(report["detail"], report["criteria"], w),
+            f"<footer>{escape(w['generated_by'])}</footer>",
             "</div>",
         ]
     )
@@ -130,20 +117,19 @@ def render(report: Mapping[str, Any], *, full: bool = True) -> str:
 # -- sections ----------------------------------------------------------------
 
 
-def _overview(o: Mapping[str, Any], lang: Lang) -> str:
-    sep = label_sep(lang)
+def _overview(o: Mapping[str, Any], w: Layout) -> str:
     items = [
-        f"<li>{escape(word('as_of', lang))}{sep}{escape(o['as_of_text'])}</li>",
-        f"<li>{escape(word('scope', lang))}{sep}{escape(o['scope_text'])}</li>",
+        f"<li>{escape(w('as_of'))}{w.sep}{escape(o['as_of_text'])}</li>",
+        f"<li>{escape(w('scope'))}{w.sep}{escape(o['scope_text'])}</li>",
     ]
     if o["out_of_scope"]:
-        items.append(f"<li>{escape(out_of_scope_text(o['out_of_scope'], lang))}</li>")
+        items.append(f"<li>{escape(w['out_of_scope_text'])}</li>")
     t = o["field_by_bureau"]
-    header = [word("field", lang), word("total", lang), *(_group(c, lang) for c in t["column_labels"])]
+    header = [w("field"), w("total"), *(_group(c, w.lang) for c in t["column_labels"])]
     rows = [
-        _row([word("sum", lang), count_text(t["total"], lang), *map(_cell_count, t["column_totals"])], "total"),
+        _row([w("sum"), w["field_by_bureau_total_text"], *map(_cell_count, t["column_totals"])], "total"),
         *(
-            _row([_group(label, lang), _cell_count(total), *map(_cell_count, cells)])
+            _row([_group(label, w.lang), _cell_count(total), *map(_cell_count, cells)])
             for label, total, cells in zip(t["row_labels"], t["row_totals"], t["cells"])
         ),
     ]
@@ -158,23 +144,19 @@ def _overview(o: Mapping[str, Any], lang: Lang) -> str:
     )
 
 
-def _results(report: Mapping[str, Any], lang: Lang) -> str:
+def _results(report: Mapping[str, Any], w: Layout) -> str:
     r = report["results"]
     h = r["headline"]
     t = r["status_table"]
-    header = [word("status_heading", lang), word("sum", lang), *(c["label"] for c in t["columns"])]
-    counts = [
-        word("count_row", lang),
-        count_text(t["total"], lang),
-        *(count_text(c["count"], lang) for c in t["columns"]),
-    ]
+    header = [w("status_heading"), w("sum"), *(c["label"] for c in t["columns"])]
+    counts = [w("count_row"), w["status_total_text"], *w["status_count_texts"]]
     shares = [
-        word("share_row", lang),
+        w("share_row"),
         "100%" if t["total"] else "-",
         *((f"{c['shown_text']}%" if t["total"] else "-") for c in t["columns"]),
     ]
     definitions = [
-        f"<li>{escape(d['label'])}{label_sep(lang)}{escape(d['text'])}</li>"
+        f"<li>{escape(d['label'])}{w.sep}{escape(d['text'])}</li>"
         for c in t["columns"]
         for d in c["definitions"]
     ]
@@ -182,21 +164,21 @@ def _results(report: Mapping[str, Any], lang: Lang) -> str:
         [
             '<section id="results">',
             f"<h2>{escape(r['title'])}</h2>",
-            f'<p class="headline">{_headline(h, report["criteria"], lang)}</p>',
+            f'<p class="headline">{_headline(h, report["criteria"], w)}</p>',
             _table(header, [_row(counts), _row(shares)], numeric_from=1),
             f'<p class="note">※ {escape(t["share_rule_text"])}</p>',
-            f'<p class="note">{escape(word("criteria_prefix", lang))}{escape(report["criteria"]["text"])}</p>',
+            f'<p class="note">{escape(w("criteria_prefix"))}{escape(report["criteria"]["text"])}</p>',
             f'<ul class="note">{"".join(definitions)}</ul>',
-            _chart(report["detail"]["fields"], _short_rate_name(report["criteria"], lang), lang),
+            _chart(report["detail"]["fields"], _short_rate_name(report["criteria"], w.lang), w),
             "</section>",
         ]
     )
 
 
-def _headline(h: Mapping[str, Any], criteria: Mapping[str, Any], lang: Lang) -> str:
+def _headline(h: Mapping[str, Any], criteria: Mapping[str, Any], w: Layout) -> str:
     """The headline line with the current rate in bold, as the seed prints it."""
     text = h["text"]
-    prefix = criteria["rate_name"] + label_sep(lang)
+    prefix = criteria["rate_name"] + w.sep
     current = h["rate"]["text"]
     if text.startswith(prefix + current):
         rest = text[len(prefix) + len(current) :]
@@ -204,19 +186,16 @@ def _headline(h: Mapping[str, Any], criteria: Mapping[str, Any], lang: Lang) -> 
     return escape(text)
 
 
-def _changes(c: Mapping[str, Any] | None, lang: Lang) -> str:
+def _changes(c: Mapping[str, Any] | None, w: Layout) -> str:
     if c is None:  # no previous snapshot: no section, as in the other formats
         return ""
-    groups = [(g["text"], g["projects"]) for g in c["by_new_status"]]
-    if c["added"]:
-        groups.append((added_text(len(c["added"]), lang), c["added"]))
-    if c["removed"]:
-        groups.append((removed_text(len(c["removed"]), lang), c["removed"]))
-    items = [f"<li>{escape(label)}<ul>{''.join(map(_transition, moves))}</ul></li>" for label, moves in groups]
+    items = [
+        f"<li>{escape(g['text'])}<ul>{''.join(map(_transition, g['projects']))}</ul></li>" for g in w["change_groups"]
+    ]
     if not items:
-        items.append(f"<li>{escape(word('no_changes', lang))}</li>")
+        items.append(f"<li>{escape(w('no_changes'))}</li>")
     elif c["unchanged"]:
-        items.append(f"<li>{escape(unchanged_text(c['unchanged'], lang))}</li>")
+        items.append(f"<li>{escape(w['unchanged_text'])}</li>")
     title = f"<h3>{escape(c['title'])}</h3>"
     return "\n".join(['<section id="changes">', title, f"<ul>{''.join(items)}</ul>", "</section>"])
 
@@ -226,15 +205,15 @@ def _transition(t: Mapping[str, Any]) -> str:
     return f"<li{css}>☞ ({escape(t['id'])}) {escape(t['title'])} ({escape(t['text'])})</li>"
 
 
-def _adjustments(a: Mapping[str, Any], lang: Lang) -> str:
+def _adjustments(a: Mapping[str, Any], w: Layout) -> str:
     parts = ['<section id="adjustment-candidates">', f"<h3>{escape(a['title'])}</h3>"]
     if not a["projects"]:
-        parts.append(f"<p>{escape(word('none', lang))}</p>")
+        parts.append(f"<p>{escape(w('none'))}</p>")
     for n, p in enumerate(a["projects"], start=1):
         what = p["status_label"] + (f" · {p['department']}" if p["department"] else "")
         reasons = [line.strip() for line in p["reason"].splitlines() if line.strip()]
         if not reasons:
-            reasons = [_core.missing_reason_text(p["status"], lang)]
+            reasons = [_core.missing_reason_text(p["status"], w.lang)]
         parts.append(
             '<div class="candidate">'
             f"<p>{escape(_core.circled_number(n))} ({escape(p['id'])}) {escape(p['title'])} ({escape(what)})</p>"
@@ -250,13 +229,12 @@ def _short_rate_name(criteria: Mapping[str, Any], lang: Lang) -> str:
     return str(criteria["name_ko"] if lang == "ko" else criteria["name"])
 
 
-def _detail(d: Mapping[str, Any], criteria: Mapping[str, Any], lang: Lang) -> str:
-    name = _short_rate_name(criteria, lang)
-    header = [word(k, lang) for k in ("id", "pledge", "title", "department", "status")]
+def _detail(d: Mapping[str, Any], criteria: Mapping[str, Any], w: Layout) -> str:
+    name = _short_rate_name(criteria, w.lang)
+    header = [w(k) for k in ("id", "pledge", "title", "department", "status")]
     parts = ['<section id="detail">', f"<h3>{escape(d['title'])}</h3>"]
-    for f in d["fields"]:
-        n = len(f["projects"])
-        heading = f"{_group(f['field'], lang)} ({projects_text(n, lang)}, {name} {f['rate']['text']})"
+    for f, projects in zip(d["fields"], w["field_projects_texts"]):
+        heading = f"{_group(f['field'], w.lang)} ({projects}, {name} {f['rate']['text']})"
         rows = []
         # One pledge name per pledge, over its unit projects (rowspan), as the published
         # table merges it; a pledge of one project named as the project shows the name once.
@@ -283,29 +261,31 @@ def _detail_tail(p: Mapping[str, Any]) -> list[object]:
 # -- the chart ----------------------------------------------------------------
 
 
-def _chart(fields: Sequence[Mapping[str, Any]], rate_name: str, lang: Lang) -> str:
+def _chart(fields: Sequence[Mapping[str, Any]], rate_name: str, w: Layout) -> str:
     """Horizontal bars, one per field: its unit projects split by status (counts
     written on the segments), its rate on the right; a legend of the statuses shown."""
     if not fields:
         return ""
     font = 13
     row_h, bar_h, bar_w, gap = 30, 20, 440, 10
+    lang = w.lang
     labels = [_group(f["field"], lang) for f in fields]
     label_w = min(260, max(72, max(_text_width(s, font) for s in labels) + 16))
-    right = [f"{projects_text(sum(f['counts'].values()), lang)} · {rate_name} {f['rate']['text']}" for f in fields]
+    # A field's projects are its detail rows: the counts by status add up to them.
+    right = [f"{projects} · {rate_name} {f['rate']['text']}" for f, projects in zip(fields, w["field_projects_texts"])]
     right_w = max(_text_width(s, font) for s in right) + 8
     shown = [s for s in _STATUS_ORDER if any(f["counts"].get(s, 0) for f in fields)]
     legend_y = len(fields) * row_h + 14
     width = label_w + bar_w + gap + right_w
     height = legend_y + 24
-    title = word("chart_title", lang)
+    title = w("chart_title")
     out = [
         "<figure>",
         f"<figcaption>{escape(title)}</figcaption>",
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'role="img" aria-label="{escape(title)}" font-size="{font}" font-family="inherit">',
         f"<title>{escape(title)}</title>",
-        f"<desc>{escape(word('chart_desc', lang))}</desc>",
+        f"<desc>{escape(w('chart_desc'))}</desc>",
     ]
     for i, f in enumerate(fields):
         y = i * row_h + (row_h - bar_h) / 2

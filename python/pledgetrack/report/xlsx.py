@@ -2,12 +2,12 @@
 점검개요, 점검결과, 변경사항, 공약조정, 추진현황 (Overview, Results, Changes,
 Adjustments, Detail in English).
 
-Laid out from the report's JSON (:meth:`QuarterlyReport.to_dict`), so the
-figures are the C++ core's. Counts and rates are numbers (the exact percent
+Laid out from the report's layout JSON (C++ ``render_layout_json``), so the
+figures and the words are the C++ core's (the sheet names too). Counts and rates are numbers (the exact percent
 beside the text shown, so that an analyst can check the rounding), dates are
 dates. No cell is ever a formula: every text is written as text, and text from
-data that starts with ``= + - @`` (or a tab or carriage return) gets a leading
-apostrophe, as :func:`pledgetrack.write_csv` does, so that no spreadsheet
+data that starts with ``= + - @`` gets a leading apostrophe by the rule of
+:func:`pledgetrack.write_csv` (C++ ``guard_formula``), so that no spreadsheet
 program runs it even after the cell is edited or the sheet exported.
 """
 
@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, Union
 
 from .. import _core
 from .._core import Status
 from ._files import write_atomic
-from ._words import Lang, added_text, removed_text, sheet_name, unchanged_text, word
+from ._layout import Layout
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -32,7 +31,6 @@ __all__ = ["neutralise", "workbook", "write", "write_to"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _COUNT_FORMAT = '#,##0;-#,##0;"-"'  # zeros show as "-", as in the seed's first table; the value stays 0
 _PERCENT_FORMAT = "0.0###"
 _DATE_FORMAT = "yyyy-mm-dd"
@@ -46,13 +44,14 @@ class _Data(str):
 
 def neutralise(text: str) -> str:
     """``text`` safe for a spreadsheet cell: characters XLSX cannot hold become U+FFFD, and
-    a leading ``= + - @`` (or tab, carriage return) gets an apostrophe before it."""
-    cleaned = "".join("\ufffd" if _illegal(ch) else ch for ch in text)
-    return "'" + cleaned if cleaned.startswith(_FORMULA_STARTS) else cleaned
+    a leading ``= + - @`` (also after apostrophes) gets an apostrophe before it, as the CSV
+    writer does (C++ ``guard_formula``)."""
+    return _core.guard_formula(_clean(text))
 
 
 def write(report: Mapping[str, Any], path: PathLike) -> None:
-    """Writes the report (the dict of its JSON) to ``path`` as XLSX, atomically."""
+    """Writes the report (the dict of its layout JSON, ``render_report(r, "layout", lang)``)
+    to ``path`` as XLSX, atomically."""
     write_atomic(path, workbook(report).save)
 
 
@@ -65,16 +64,16 @@ def workbook(report: Mapping[str, Any]) -> Workbook:
     """The report as an openpyxl ``Workbook``, one sheet per section."""
     from openpyxl import Workbook
 
-    lang: Lang = "en" if report.get("language") == "en" else "ko"
+    w = Layout(report)
     book = Workbook()
     overview = book.active
     assert overview is not None
-    overview.title = sheet_name("overview", lang)
-    _overview(overview, report, lang)
-    _results(book.create_sheet(sheet_name("results", lang)), report, lang)
-    _changes(book.create_sheet(sheet_name("changes", lang)), report, lang)
-    _adjustments(book.create_sheet(sheet_name("adjustment_candidates", lang)), report, lang)
-    _detail(book.create_sheet(sheet_name("detail", lang)), report, lang)
+    overview.title = w("sheet_overview")
+    _overview(overview, report, w)
+    _results(book.create_sheet(w("sheet_results")), report, w)
+    _changes(book.create_sheet(w("sheet_changes")), report, w)
+    _adjustments(book.create_sheet(w("sheet_adjustment_candidates")), report, w)
+    _detail(book.create_sheet(w("sheet_detail")), report, w)
     book.properties.title = neutralise(report["title"])
     book.properties.creator = f"pledgetrack {_core.__version__}"
     for sheet in book.worksheets:
@@ -85,7 +84,7 @@ def workbook(report: Mapping[str, Any]) -> Workbook:
 # -- sheets ----------------------------------------------------------------------
 
 
-def _overview(ws: Worksheet, report: Mapping[str, Any], lang: Lang) -> None:
+def _overview(ws: Worksheet, report: Mapping[str, Any], w: Layout) -> None:
     o = report["overview"]
     put = _Writer(ws)
     put.title(report["title"])
@@ -105,16 +104,16 @@ def _overview(ws: Worksheet, report: Mapping[str, Any], lang: Lang) -> None:
         ("projects", o["projects"]),
         ("out_of_scope", o["out_of_scope"]),
     ):
-        put.row([word(key, lang), value], bold_first=True)
+        put.row([w(key), value], bold_first=True)
     put.blank()
     t = o["field_by_bureau"]
-    put.header([word("field", lang), word("total", lang), *(_Data(_group(c, lang)) for c in t["column_labels"])])
-    put.row([word("sum", lang), t["total"], *t["column_totals"]], bold=True, number_format=_COUNT_FORMAT)
+    put.header([w("field"), w("total"), *(_Data(_group(c, w.lang)) for c in t["column_labels"])])
+    put.row([w("sum"), t["total"], *t["column_totals"]], bold=True, number_format=_COUNT_FORMAT)
     for label, total, cells in zip(t["row_labels"], t["row_totals"], t["cells"]):
-        put.row([_Data(_group(label, lang)), total, *cells], bold_first=True, number_format=_COUNT_FORMAT)
+        put.row([_Data(_group(label, w.lang)), total, *cells], bold_first=True, number_format=_COUNT_FORMAT)
 
 
-def _results(ws: Worksheet, report: Mapping[str, Any], lang: Lang) -> None:
+def _results(ws: Worksheet, report: Mapping[str, Any], w: Layout) -> None:
     r = report["results"]
     h = r["headline"]
     t = r["status_table"]
@@ -124,97 +123,90 @@ def _results(ws: Worksheet, report: Mapping[str, Any], lang: Lang) -> None:
     put.blank()
 
     # The headline: the rates as counts, the exact percent, the text shown.
-    put.header(["", word("numerator", lang), word("denominator", lang), word("percent", lang), word("shown", lang)])
+    put.header(["", w("numerator"), w("denominator"), w("percent"), w("shown")])
     put.row([report["criteria"]["rate_name"], *_rate_cells(h["rate"])], bold_first=True)
     if h.get("previous"):
         put.row([h["previous_text"], *_rate_cells(h["previous"])], bold_first=True)
     if h.get("change"):
-        put.row([word("change", lang), None, None, h["change"]["points"], h["change"]["text"]], bold_first=True)
+        put.row([w("change"), None, None, h["change"]["points"], h["change"]["text"]], bold_first=True)
     put.blank()
 
     # The status table: counts, the shares shown (by the named rule) and the exact shares.
-    put.header([word("status_heading", lang), word("sum", lang), *(c["label"] for c in t["columns"])])
-    put.row([word("count_row", lang), t["total"], *(c["count"] for c in t["columns"])], bold_first=True)
+    put.header([w("status_heading"), w("sum"), *(c["label"] for c in t["columns"])])
+    put.row([w("count_row"), t["total"], *(c["count"] for c in t["columns"])], bold_first=True)
     if t["total"]:
         # The shares shown, as numbers displayed with the table's decimals: 67.3 shows as 67.3%.
         shown = '0.' + '0' * t["decimals"] + '"%"' if t["decimals"] > 0 else '0"%"'
-        put.row([word("share_row", lang), 100, *(c["shown"] for c in t["columns"])], bold_first=True,
+        put.row([w("share_row"), 100, *(c["shown"] for c in t["columns"])], bold_first=True,
                 number_format=shown)
         ws.cell(row=put.next_row - 1, column=2).number_format = '0"%"'
         put.row(
-            [word("share_exact_row", lang), 100, *(c["percent"] for c in t["columns"])],
+            [w("share_exact_row"), 100, *(c["percent"] for c in t["columns"])],
             bold_first=True,
             number_format=_PERCENT_FORMAT,
         )
     put.row([f"※ {t['share_rule_text']}"])
-    put.row([word("criteria_prefix", lang) + report["criteria"]["text"]])
+    put.row([w("criteria_prefix") + report["criteria"]["text"]])
     for c in t["columns"]:
         for d in c["definitions"]:
-            put.row([f"{d['label']} : {d['text']}"])
+            put.row([f"{d['label']}{w.sep}{d['text']}"])
     put.blank()
 
     # The rate of each field, with its counts by status.
     statuses = [s.name.lower() for s in Status]
-    put.title(word("by_field", lang), size=12)
+    put.title(w("by_field"), size=12)
     put.header(
         [
-            word("fields", lang),
-            word("projects", lang),
-            *(_status_label(s, lang) for s in statuses),
-            word("numerator", lang),
-            word("denominator", lang),
-            word("percent", lang),
-            word("shown", lang),
+            w("fields"),
+            w("projects"),
+            *(_status_label(s, w.lang) for s in statuses),
+            w("numerator"),
+            w("denominator"),
+            w("percent"),
+            w("shown"),
         ]
     )
     for f in report["detail"]["fields"]:
         counts = [f["counts"].get(s, 0) for s in statuses]
-        put.row([_Data(_group(f["field"], lang)), sum(counts), *counts, *_rate_cells(f["rate"])], bold_first=True)
+        put.row([_Data(_group(f["field"], w.lang)), sum(counts), *counts, *_rate_cells(f["rate"])], bold_first=True)
 
 
-def _changes(ws: Worksheet, report: Mapping[str, Any], lang: Lang) -> None:
+def _changes(ws: Worksheet, report: Mapping[str, Any], w: Layout) -> None:
     c = report.get("changes")
     put = _Writer(ws)
     if c is None:
-        put.title(sheet_name("changes", lang))
-        put.row([word("no_previous", lang)])
+        put.title(w("sheet_changes"))
+        put.row([w("no_previous")])
         return
     put.title(c["title"])
     put.blank()
-    put.header(
-        [word("group", lang), word("id", lang), word("title", lang), word("from", lang), word("to", lang),
-         word("move", lang), word("regression", lang)]
-    )
-    groups = [(g["text"], g["projects"]) for g in c["by_new_status"]]
-    if c["added"]:
-        groups.append((added_text(len(c["added"]), lang), c["added"]))
-    if c["removed"]:
-        groups.append((removed_text(len(c["removed"]), lang), c["removed"]))
-    for label, transitions in groups:
-        for t in transitions:
+    put.header([w(k) for k in ("group", "id", "title", "from", "to", "move", "regression")])
+    groups = w["change_groups"]
+    for g in groups:
+        for t in g["projects"]:
             put.row(
-                [label, _Data(t["id"]), _Data(t["title"]), t["from_label"] or None, t["to_label"] or None,
+                [g["text"], _Data(t["id"]), _Data(t["title"]), t["from_label"] or None, t["to_label"] or None,
                  t["text"], bool(t["regression"])]
             )
     put.blank()
-    put.row([word("no_changes", lang) if not groups else unchanged_text(c["unchanged"], lang)])
+    put.row([w("no_changes") if not groups else w["unchanged_text"]])
 
 
-def _adjustments(ws: Worksheet, report: Mapping[str, Any], lang: Lang) -> None:
+def _adjustments(ws: Worksheet, report: Mapping[str, Any], w: Layout) -> None:
     a = report["adjustment_candidates"]
     put = _Writer(ws)
     put.title(a["title"])
     put.blank()
     if not a["projects"]:
-        put.row([word("none", lang)])
+        put.row([w("none")])
         return
     put.header(
-        [word(k, lang) for k in ("number", "id", "fields", "pledge", "title", "department", "status", "reason",
+        [w(k) for k in ("number", "id", "fields", "pledge", "title", "department", "status", "reason",
                                  "by_status", "by_reason")]
     )
     for n, p in enumerate(a["projects"], start=1):
         reasons = [line.strip() for line in p["reason"].splitlines() if line.strip()]
-        reason = _Data("\n".join(reasons)) if reasons else _core.missing_reason_text(p["status"], lang)
+        reason = _Data("\n".join(reasons)) if reasons else _core.missing_reason_text(p["status"], w.lang)
         put.row(
             [n, _Data(p["id"]), _Data(p["field"]), _Data(p["pledge"]), _Data(p["title"]), _Data(p["department"]),
              p["status_label"], reason, bool(p["by_status"]), bool(p["by_reason"])],
@@ -222,18 +214,18 @@ def _adjustments(ws: Worksheet, report: Mapping[str, Any], lang: Lang) -> None:
         )
 
 
-def _detail(ws: Worksheet, report: Mapping[str, Any], lang: Lang) -> None:
+def _detail(ws: Worksheet, report: Mapping[str, Any], w: Layout) -> None:
     d = report["detail"]
     put = _Writer(ws)
     put.title(d["title"])
     put.blank()
     header_row = put.header(
-        [word(k, lang) for k in ("fields", "id", "pledge", "title", "department", "bureau", "status", "raw_status")]
+        [w(k) for k in ("fields", "id", "pledge", "title", "department", "bureau", "status", "raw_status")]
     )
     for f in d["fields"]:
         for p in f["projects"]:
             put.row(
-                [_Data(_group(f["field"], lang)), _Data(p["id"]), _Data(p["pledge"]), _Data(p["title"]),
+                [_Data(_group(f["field"], w.lang)), _Data(p["id"]), _Data(p["pledge"]), _Data(p["title"]),
                  _Data(p["department"]), _Data(p["bureau"]), p["status_label"], _Data(p["raw_status"])]
             )
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
@@ -322,14 +314,10 @@ def _fit_columns(ws: Worksheet) -> None:
             continue  # a title or a note on its own line: let it overflow to the right
         for cell in cells:
             text = cell.value.isoformat() if isinstance(cell.value, _dt.date) else str(cell.value)
-            longest = max((_display_width(line) for line in text.splitlines()), default=0)
+            longest = max((_core.display_width(line) for line in text.splitlines()), default=0)
             widths[cell.column] = max(widths.get(cell.column, 0), longest)
     for column, width in widths.items():
         ws.column_dimensions[get_column_letter(column)].width = min(_MAX_WIDTH, max(6, width + 2))
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def _illegal(ch: str) -> bool:
@@ -342,11 +330,11 @@ def _clean(text: str) -> str:
     return "".join("\ufffd" if _illegal(ch) else ch for ch in text)
 
 
-def _status_label(name: str, lang: Lang) -> str:
+def _status_label(name: str, lang: str) -> str:
     status = Status[name.upper()]
     return status.label_ko if lang == "ko" else status.label_en
 
 
-def _group(key: str, lang: Lang) -> str:
+def _group(key: str, lang: str) -> str:
     return _core.group_text(key, lang)
 
