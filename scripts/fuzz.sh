@@ -10,6 +10,8 @@
 #   scripts/fuzz.sh --replay        # every committed input once: deterministic, for CI
 #   FUZZ_SECONDS=3600 scripts/fuzz.sh --long   # any time per target
 #   scripts/fuzz.sh fuzz_csv_reader fuzz_date  # only these targets
+#   FUZZ_BUILD=0 FUZZ_SECONDS=3600 scripts/fuzz.sh --long fuzz_date &   # one process per
+#                                   # target, in parallel, after one build (see fuzz/README.md)
 #
 # Installs clang and libFuzzer (Debian: clang, libclang-rt-<version>-dev) when
 # they are missing. New inputs found go to build/fuzz/corpus/<target>/ (kept
@@ -28,7 +30,7 @@ for arg in "$@"; do
   case "$arg" in
     --long) seconds=${FUZZ_SECONDS:-600}; mode=long ;;
     --replay) mode=replay ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     -*) echo "unknown option: $arg" >&2; exit 2 ;;
     *) targets+=("$arg") ;;
   esac
@@ -58,10 +60,14 @@ fi
 # --- build -------------------------------------------------------------------
 build=build/fuzz
 jobs=$(nproc 2>/dev/null || echo 2)
-echo "== configure and build the fuzz targets in $build"
-CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLEDGETRACK_FUZZ=ON \
-  -DPLEDGETRACK_TESTS=OFF -DPLEDGETRACK_BENCHMARKS=OFF -DPLEDGETRACK_INSTALL=OFF >/dev/null
-cmake --build "$build" -j "$jobs" --target pledgetrack_fuzz
+# FUZZ_BUILD=0 runs what is built: several targets at once, one process each,
+# after one build (a configure per process would race on the same cache).
+if [ "${FUZZ_BUILD:-1}" != 0 ]; then
+  echo "== configure and build the fuzz targets in $build"
+  CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLEDGETRACK_FUZZ=ON \
+    -DPLEDGETRACK_TESTS=OFF -DPLEDGETRACK_BENCHMARKS=OFF -DPLEDGETRACK_INSTALL=OFF >/dev/null
+  cmake --build "$build" -j "$jobs" --target pledgetrack_fuzz
+fi
 
 if ((${#targets[@]} == 0)); then
   targets=(fuzz_csv_reader fuzz_encoding fuzz_csv_tokenizer fuzz_org_reader
