@@ -123,10 +123,10 @@ class Evaluation:
                 ]
             row.append("" if r["regressions"] is _pd_na() else int(r["regressions"]))
             rows.append(row)
-        words = _core.report_words("ko")  # the report's own words where it has them
-        header = [words["district"], "기간", "사업 수"]
+        words = _html.words()  # the report's own words where it has them
+        header = [words["district"], words["period"], words["projects"]]
         if first is not None:
-            header += [first, "변화(%p)", "순위"]
+            header += [first, words["change"], "순위"]
         header.append(words["regression"])
         districts = whole["district"].nunique()
         caption = f"일괄 평가 · 자치단체 {districts}곳 · 스냅샷 {len(whole)}개 (rows {len(frame)})"

@@ -223,14 +223,15 @@ class Comparison:
         frame.columns.name = _core.dimension_label_ko(dim)
         return frame
 
-    def status_counts(self, total: str = "계") -> pd.DataFrame:
+    def status_counts(self, total: str | None = None) -> pd.DataFrame:
         """Projects in scope by status before and after, and the change: one row per status
         in the KMC order (Korean labels, zeros included), then a total row."""
         import pandas as pd
 
         before = self.before.counts()
         after = self.after.counts()
-        index = pd.Index([s.label_ko for s in Status] + [total], name="추진상황")
+        w = _html.words()
+        index = pd.Index([s.label_ko for s in Status] + [w["sum"] if total is None else total], name=w["status"])
         b = [before[s] for s in Status]
         a = [after[s] for s in Status]
         b.append(sum(b))
@@ -296,20 +297,21 @@ class Comparison:
         district = after.district if before.district == after.district else f"{before.district} → {after.district}"
         caption = f"{district} · {_date_label(before)} → {_date_label(after)}"
         b, a = core.before_rate, core.after_rate
+        w = _html.words()
         summary = _html.table(
-            ["", "이전", "이후", "변화"],
+            ["", w["before"], w["after"], w["change"]],
             [
                 [self.criteria.name_ko, str(b), str(a), core.rate_change_text],
-                ["분자/분모", f"{b.numerator}/{b.denominator}", f"{a.numerator}/{a.denominator}", ""],
+                [f"{w['numerator']}/{w['denominator']}", f"{b.numerator}/{b.denominator}", f"{a.numerator}/{a.denominator}", ""],
             ],
             caption=caption,
         )
         changed = [t for t in core.transitions if t.kind != "unchanged"]
         counts = " · ".join(f"{label} {core.count(kind)}" for kind, label in _core.transition_kinds() if core.count(kind))
         moves = _html.table(
-            ["관리번호", "단위사업", "이전", "이후", "구분"],
+            [w["id"], w["title"], w["before"], w["after"], w["move"]],
             [[t.id, t.title, _status_label(t.from_status), _status_label(t.to_status), t.kind_ko] for t in changed],
-            footer=counts or "변동 없음",
+            footer=counts or w["no_changes"],
             numeric_from=5,
         )
         return summary + moves
@@ -552,8 +554,12 @@ class History:
             rows.append([r.period.label, r.as_of.isoformat(), str(r.rate), f"{r.rate.numerator}/{r.rate.denominator}", change])
             previous = r.rate
         caption = f"{self.district} · 보고 {len(self)}회" if len(self) else "빈 이력 (no snapshots)"
+        w = _html.words()
         return _html.table(
-            ["기간", "기준일", criteria.name_ko, "분자/분모", "변화"], rows, caption=caption, numeric_from=2
+            [w["period"], w["as_of"], criteria.name_ko, f"{w['numerator']}/{w['denominator']}", w["change"]],
+            rows,
+            caption=caption,
+            numeric_from=2,
         )
 
 

@@ -6,11 +6,18 @@ one place, by the HTML report's rule (C++ ``escape_html``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from . import _core
 
 _STYLE = "border-collapse:collapse;font-variant-numeric:tabular-nums"
+
+
+@functools.cache
+def words() -> dict[str, str]:
+    """The report's Korean words by name (C++ ``report::phrase``): the tables' headings."""
+    return _core.report_words("ko")
 
 
 def escape(value: object) -> str:

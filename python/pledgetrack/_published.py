@@ -134,11 +134,12 @@ class PublishedReport:
 
     def _repr_html_(self) -> str:
         from ._html import escape, table
+        from ._snapshot import _term_label
 
         s = self._report.snapshot
         as_of = "-" if s.as_of is None else s.as_of.isoformat()
         head = (
-            f"<p><b>{escape(s.district)}</b> 민선{s.term}기 · {escape(as_of)} · "
+            f"<p><b>{escape(s.district)}</b> {escape(_term_label(s.term))} · {escape(as_of)} · "
             f"{len(s)} projects (사업) · {len(self.stated)} stated figures (공표 수치)</p>"
         )
         corrections = table(

@@ -140,12 +140,13 @@ class Rate:
         self._criteria = state["criteria"]
 
     def _repr_html_(self) -> str:
-        name = self._criteria.name_ko if self._criteria is not None else "비율"
-        footer = f"{_core.rounding_label_ko(self.rounding)}, 소수점 {self.decimals}자리"
+        w = _html.words()
+        name = self._criteria.name_ko if self._criteria is not None else w["share_row"]
+        footer = _core.rounding_text(self.rounding, self.decimals, "ko")
         if self.unmeasured:
-            footer += f"; 값 없는 단위 {self.unmeasured}개 제외"
+            footer += f"; {w['unmeasured']}: {self.unmeasured}"
         return _html.table(
-            ["기준", "비율", "분자", "분모"],
+            [w["criteria"], w["share_row"], w["numerator"], w["denominator"]],
             [[name, str(self), self.numerator, self.denominator]],
             footer=footer,
         )

@@ -356,14 +356,15 @@ class Snapshot:
     def _repr_html_(self) -> str:
         counts = self.counts()
         total = sum(counts.values())
+        w = _html.words()
         rows = [[s.label_ko, n, str(Rate(n, total))] for s, n in counts.items() if n]
-        rows.append(["계", total, str(Rate(total, total))])
+        rows.append([w["sum"], total, str(Rate(total, total))])
         rate = self.completion_rate()
-        term = f" 민선{self.term}기" if self.term else ""
-        as_of = "" if self.as_of is None else f" · 기준일 {self.as_of.isoformat()} ({self.period})"
-        caption = f"{self.district}{term}{as_of} · 단위사업 {len(self)}개"
+        term = f" {_term_label(self.term)}" if self.term else ""
+        as_of = "" if self.as_of is None else f" · {w['as_of']} {self.as_of.isoformat()} ({self.period})"
+        caption = f"{self.district}{term}{as_of} · {w['projects']} {len(self)}"
         footer = f"{rate.criteria.name_ko if rate.criteria else ''} {rate} ({rate.numerator}/{rate.denominator})"
-        return _html.table(["추진상황", "건수", "비율"], rows, caption=caption, footer=footer)
+        return _html.table([w["status"], w["count_row"], w["share_row"]], rows, caption=caption, footer=footer)
 
 
 class StatusCounts(dict[Status, int]):
@@ -374,9 +375,10 @@ class StatusCounts(dict[Status, int]):
     __slots__ = ()
 
     def _repr_html_(self) -> str:
+        w = _html.words()
         rows: list[list[object]] = [[s.label_ko, n] for s, n in self.items()]
-        rows.append(["계", sum(self.values())])
-        return _html.table(["추진상황", "건수"], rows)
+        rows.append([w["sum"], sum(self.values())])
+        return _html.table([w["status"], w["count_row"]], rows)
 
 
 # -- helpers ----------------------------------------------------------------
@@ -433,3 +435,11 @@ def _single(frame: pd.DataFrame, column: str, given: Any) -> Any:
         shown = ", ".join(sorted(map(str, values)))
         raise PledgeError(f"from_frame: column {column!r} holds several values ({shown}); one snapshot has one")
     return values.pop() if values else None
+
+
+def _term_label(number: int) -> str:
+    """'민선8기' (the core's label); the bare number when no regular term has it."""
+    try:
+        return _core.Term.elected(number).label_ko
+    except PledgeError:
+        return str(number)

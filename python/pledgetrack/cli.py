@@ -775,11 +775,13 @@ def _run_read_report(args: argparse.Namespace) -> int:
         raise UsageError(f"a published report is a file (.pdf, .hwpx, .txt), not a directory: '{args.report}'")
     org = _read_org(args)
     read = read_report(path, org=org, district=args.district, as_of=args.as_of)
+    from ._snapshot import _term_label
+
     s = read.snapshot
     clean = _core.sanitize_terminal
     as_of = "-" if s.as_of is None else s.as_of.isoformat()
     lines = [
-        f"{clean(str(path))}: {clean(s.district or '-')} 민선{s.term}기, {as_of}: "
+        f"{clean(str(path))}: {clean(s.district or '-')} {_term_label(s.term)}, {as_of}: "
         f"{_plural(len(s), 'project')}, {_plural(len(read.stated), 'stated figure')}",
     ]
     if read.corrections:

@@ -118,6 +118,14 @@ void register_report(py::module_& m) {
       "The report's fixed words by name, in 'ko' or 'en': {'as_of': '기준일자', 'status': '추진상황', …}\n"
       "(C++ report::phrase; the layout JSON carries the same as \"words\").");
 
+  m.def(
+      "rounding_text",
+      [](const std::string& rule, int decimals, const std::string& lang) {
+        return report::rounding_text(parse_rounding(rule), decimals, report::parse_language(lang));
+      },
+      py::arg("rule"), py::arg("decimals"), py::arg("lang") = "ko",
+      "How a figure is rounded: '소수점 이하 1자리까지 반올림' / 'rounded half up to 1 decimal'.");
+
   // A word the JSON does not carry, for the HTML and XLSX renderers.
   m.def(
       "missing_reason_text",

@@ -111,12 +111,16 @@ constexpr phrase_entry phrases[] = {
     {phrase::sheet_changes, "sheet_changes", "변경사항", "Changes"},
     {phrase::sheet_adjustment_candidates, "sheet_adjustment_candidates", "공약조정", "Adjustments"},
     {phrase::sheet_detail, "sheet_detail", "추진현황", "Detail"},
+    {phrase::criteria, "criteria", "기준", "Criteria"},
+    {phrase::before, "before", "이전", "Before"},
+    {phrase::after, "after", "이후", "After"},
+    {phrase::unmeasured, "unmeasured", "값 없는 단위(제외)", "Units without a value (left out)"},
 };
 
 constexpr bool phrases_in_order() {
   for (std::size_t i = 0; i < std::size(phrases); ++i)
     if (static_cast<std::size_t>(phrases[i].key) != i) return false;
-  return std::size(phrases) == static_cast<std::size_t>(phrase::sheet_detail) + 1;
+  return std::size(phrases) == static_cast<std::size_t>(phrase::unmeasured) + 1;
 }
 static_assert(phrases_in_order(), "the phrase table lists every phrase once, in the enum's order");
 

@@ -54,3 +54,13 @@ def test_counts_show_korean_labels_in_jupyter_and_stay_a_dict(q1):
     assert counts == plain and repr(counts) == repr(plain)
     assert counts[pt.Status.ONGOING] == 32 and list(counts) == list(pt.Status)
     assert pickle.loads(pickle.dumps(counts)) == plain
+
+
+def test_notebook_tables_take_their_words_from_the_core(q1):
+    # The headings are the report's own words (C++ report::phrase), typed here from the seed's tables.
+    html = q1._repr_html_()
+    assert "<th>추진상황</th>" in html and ">건수</th>" in html and ">비율</th>" in html
+    assert "민선8기 · 기준일자 2024-03-31" in html
+    assert "<td>계</td>" in html
+    rate = q1.completion_rate()._repr_html_()
+    assert ">분자</th>" in rate and ">분모</th>" in rate and "소수점 이하 1자리까지 반올림" in rate

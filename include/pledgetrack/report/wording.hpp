@@ -43,6 +43,8 @@ enum class phrase : std::uint8_t {
   chart_title, chart_desc,
   // the sheets of the workbook (Excel: at most 31 characters, none of []:*?/\)
   sheet_overview, sheet_results, sheet_changes, sheet_adjustment_candidates, sheet_detail,
+  // the notebook tables of the Python package (a rate, a comparison)
+  criteria, before, after, unmeasured,
 };
 
 /// "as_of", "chart_title", …: the phrase's name (the key of the JSON's
