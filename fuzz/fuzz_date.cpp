@@ -7,7 +7,7 @@
 
 #include "common.hpp"
 #include "pledgetrack/error.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 
 using namespace pledgetrack;
 using pledgetrack_fuzz::must;

@@ -20,7 +20,7 @@
 #include "pledgetrack/rates/grouping.hpp"
 #include "pledgetrack/rates/crosstab.hpp"
 
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 #include "pledgetrack/time/period.hpp"
 #include "pledgetrack/time/term.hpp"
 

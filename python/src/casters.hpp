@@ -14,7 +14,7 @@
 
 #include "pledgetrack/error.hpp"
 #include "pledgetrack/rates/fraction.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 
 namespace pledgetrack::python::detail {
 

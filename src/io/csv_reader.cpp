@@ -21,7 +21,7 @@
 #include "pledgetrack/io/csv.hpp"
 #include "pledgetrack/rates/rounding.hpp"
 #include "pledgetrack/text/unicode.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 #include "pledgetrack/time/term.hpp"
 
 namespace pledgetrack::io {

@@ -11,7 +11,7 @@
 #include "pledgetrack/io/csv.hpp"
 #include "pledgetrack/io/formula_guard.hpp"
 #include "pledgetrack/rates/rounding.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 
 namespace pledgetrack::io {
 namespace {

@@ -19,7 +19,7 @@
 #include "pledgetrack/published/department_match.hpp"
 #include "pledgetrack/published/published_report.hpp"
 #include "pledgetrack/published/report_text.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 #include "pledgetrack/time/term.hpp"
 
 namespace pledgetrack::published {

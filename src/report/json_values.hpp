@@ -16,7 +16,7 @@
 #include "pledgetrack/rates/rate.hpp"
 #include "pledgetrack/report/language.hpp"
 #include "pledgetrack/report/quarterly_report.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 #include "pledgetrack/time/period.hpp"
 
 namespace pledgetrack::report::detail {

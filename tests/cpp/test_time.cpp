@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 #include "pledgetrack/time/period.hpp"
 #include "pledgetrack/time/term.hpp"
 

@@ -23,7 +23,7 @@
 #include "pledgetrack/rates/completion.hpp"
 #include "pledgetrack/rates/criteria.hpp"
 #include "pledgetrack/rates/rate.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 
 namespace pledgetrack {
 

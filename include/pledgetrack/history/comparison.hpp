@@ -24,7 +24,7 @@
 #include "pledgetrack/rates/criteria.hpp"
 #include "pledgetrack/rates/grouping.hpp"
 #include "pledgetrack/rates/rate.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 
 namespace pledgetrack {
 

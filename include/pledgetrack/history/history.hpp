@@ -19,7 +19,7 @@
 #include "pledgetrack/rates/completion.hpp"
 #include "pledgetrack/rates/criteria.hpp"
 #include "pledgetrack/rates/rate.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 #include "pledgetrack/time/period.hpp"
 
 namespace pledgetrack {

@@ -16,7 +16,7 @@
 #include "pledgetrack/rates/criteria.hpp"
 #include "pledgetrack/rates/fraction.hpp"
 #include "pledgetrack/rates/rate.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 #include "pledgetrack/time/period.hpp"
 #include "pledgetrack/time/term.hpp"
 

@@ -1,7 +1,6 @@
 // A snapshot: every unit project of one district's pledges as of one date.
 #pragma once
 
-#include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <cstddef>
 #include <memory>
 #include <ostream>
@@ -10,13 +9,11 @@
 #include <vector>
 
 #include "pledgetrack/error.hpp"
+#include "pledgetrack/model/date.hpp"
 #include "pledgetrack/model/id_index.hpp"
 #include "pledgetrack/model/project.hpp"
-#include "pledgetrack/time/date.hpp"
 
 namespace pledgetrack {
-
-using date = boost::gregorian::date;
 
 /// The projects of one district (자치단체) in one term (민선 n기) as of one
 /// date (기준일자). Projects keep the order they were added in; ids are unique.

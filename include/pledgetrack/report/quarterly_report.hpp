@@ -31,7 +31,7 @@
 #include "pledgetrack/rates/rate.hpp"
 #include "pledgetrack/report/shares.hpp"
 #include "pledgetrack/report/status_table.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 #include "pledgetrack/time/period.hpp"
 
 namespace pledgetrack::report {

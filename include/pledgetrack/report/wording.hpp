@@ -19,7 +19,7 @@
 #include "pledgetrack/rates/rounding.hpp"
 #include "pledgetrack/report/language.hpp"
 #include "pledgetrack/report/quarterly_report.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 #include "pledgetrack/time/period.hpp"
 
 namespace pledgetrack::report {

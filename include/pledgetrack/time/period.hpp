@@ -14,7 +14,7 @@
 
 #include "pledgetrack/enum_names.hpp"
 #include "pledgetrack/error.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 
 namespace pledgetrack {
 

@@ -19,7 +19,7 @@
 #include "pledgetrack/error.hpp"
 #include "pledgetrack/model/snapshot.hpp"
 #include "pledgetrack/rates/fraction.hpp"
-#include "pledgetrack/time/date.hpp"
+#include "pledgetrack/model/date.hpp"
 
 namespace pledgetrack {
 

@@ -5,7 +5,7 @@
 #include <pledgetrack/model/snapshot.hpp>
 #include <pledgetrack/rates/completion.hpp>
 #include <pledgetrack/rates/criteria.hpp>
-#include <pledgetrack/time/date.hpp>
+#include <pledgetrack/model/date.hpp>
 
 int main() {
   using namespace pledgetrack;

@@ -19,6 +19,9 @@
 
 namespace pledgetrack {
 
+/// The library's date: a proleptic Gregorian calendar day (Boost.Date_Time).
+using date = boost::gregorian::date;
+
 namespace detail {
 
 // Boost's greg_year refuses anything outside these years.
