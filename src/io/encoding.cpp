@@ -743,6 +743,12 @@ std::string read_text(std::string_view bytes, std::optional<encoding> forced,
 }
 
 std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
+  std::string data;
+  read_file_bytes(path, max_bytes, data);
+  return data;
+}
+
+void read_file_bytes(const std::string& path, std::size_t max_bytes, std::string& data) {
   auto fail = [&path](int err) {
     return error("cannot open file '" + path + "': " + std::strerror(err));
   };
@@ -760,8 +766,12 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
     if (S_ISREG(st.st_mode) && st.st_size > 0) expected = static_cast<std::size_t>(st.st_size);
   }
   if (expected > max_bytes) throw too_large(std::to_string(expected) + " bytes");
-  std::string data;
-  reserve_large(data, expected);
+  // Room the buffer already has is used as it is: its bytes are overwritten,
+  // not cleared first (a batch reads file after file into one buffer).
+  if (data.capacity() < expected) {
+    data.clear();
+    reserve_large(data, expected);
+  }
   data.resize(expected);
   errno = 0;
   const std::size_t filled = expected == 0 ? 0 : std::fread(data.data(), 1, expected, f.get());
@@ -781,7 +791,6 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
       }
     }
   }
-  return data;
 }
 
 }  // namespace pledgetrack::io
