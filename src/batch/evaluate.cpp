@@ -260,7 +260,10 @@ io::problem problem_of(const std::exception_ptr& failure, const std::string& pat
     return {e.where().file.empty() ? source_location{path, 0, 0, {}} : e.where(),
             e.where().file.empty() ? path + ": " + e.what() : std::string(e.what())};
   } catch (const std::exception& e) {
-    return {source_location{path, 0, 0, {}}, path + ": " + e.what()};
+    // "cannot open file 'path': …" names the file already: once is enough.
+    const std::string what = e.what();
+    const bool named = what.find("'" + path + "'") != std::string::npos;
+    return {source_location{path, 0, 0, {}}, named ? what : path + ": " + what};
   }
 }
 
