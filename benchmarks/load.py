@@ -82,7 +82,7 @@ CHILD_PY = """
 import sys, pledgetrack as pt
 e = pt.evaluate(sys.argv[1], workers=int(sys.argv[2]))
 t = e.table
-print(f"{len(e.files)} files, {len(t)} rows, {len(e.problems)} problems")
+print(f"{len(t)} rows ({t['projects'].sum():,} projects), {len(e.problems)} problems")
 for p in e.problems[:5]:
     print(p, file=sys.stderr)
 """
