@@ -24,15 +24,22 @@ namespace pledgetrack::io {
 namespace internal {
 namespace {
 
+/// Past the bytes from `p` on that are ASCII and not NUL, 8 at a time (it
+/// may stop up to 7 bytes short of the first other byte).
+inline const unsigned char* skip_ascii(const unsigned char* p, const unsigned char* end) noexcept {
+  while (end - p >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    if (!ascii_without_nul(w)) break;
+    p += 8;
+  }
+  return p;
+}
+
 bool scalar_valid(const unsigned char* p, std::size_t n) noexcept {
   const unsigned char* const end = p + n;
   while (p < end) {
-    while (end - p >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      if (!ascii_without_nul(w)) break;
-      p += 8;
-    }
+    p = skip_ascii(p, end);
     if (p == end) break;
     if (*p < 0x80) {
       if (*p == 0) return false;
@@ -178,12 +185,7 @@ std::optional<utf8_problem> find_utf8_problem(std::string_view s, bool stop_at_n
   const auto* const end = begin + s.size();
   const unsigned char* p = begin;
   while (p < end) {
-    while (end - p >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      if (!ascii_without_nul(w)) break;
-      p += 8;
-    }
+    p = skip_ascii(p, end);
     if (p == end) break;
     if (*p == 0) {
       if (stop_at_nul) return utf8_problem{static_cast<std::size_t>(p - begin), 1, true};
