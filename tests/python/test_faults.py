@@ -381,7 +381,7 @@ def test_files_deleted_cut_short_or_replaced_while_a_batch_runs_are_reported_and
             replaced.mkdir()
             pipe.write(copy_as("가구"))
 
-    saboteur = threading.Thread(target=sabotage)
+    saboteur = threading.Thread(target=sabotage, daemon=True)  # never keeps pytest from ending
     saboteur.start()
     try:
         with pytest.warns(UserWarning, match="3 of 6 files failed"):
