@@ -339,6 +339,10 @@ struct snapshot_key {
   }
 };
 
+/// Thrown by a reader that hands its snapshots over when a row comes back to
+/// one already handed over.
+struct revisited {};
+
 /// At most this many rows above the header are taken for title rows.
 constexpr std::size_t max_title_rows = 10;
 
@@ -373,6 +377,10 @@ class reader {
     line_count_ = cells.rows.size() + 1;
     check_columns_option();
   }
+
+  /// Hands each snapshot to `each` once the rows have moved on to the next
+  /// one, instead of keeping them all (read_csv_bytes_each).
+  void hand_over_to(const snapshot_sink& each) noexcept { each_ = &each; }
 
   std::vector<snapshot> run() {
     if (cells_ != nullptr) {
@@ -462,6 +470,10 @@ class reader {
     if (project_rows_ == 0)
       throw parse_error::unquoted(where(header_line_, 0),
                                   "no project rows: every row below the header is a heading, subtotal or total row");
+    if (each_ != nullptr) {
+      hand_over(snapshots_.size() - 1);
+      return {};
+    }
     if (snapshots_.size() > 1)
       for (snapshot& s : snapshots_) s.shrink_to_fit();
     if (options_.org && !options_.org->bureaus().empty()) {
@@ -1216,15 +1228,20 @@ class reader {
       snapshot_key key{std::string(district), term_number, as_of};
       const auto [it, inserted] = snapshot_index_.try_emplace(key, snapshots_.size());
       if (inserted) {
-        snapshots_.emplace_back(key.district, key.term, key.as_of);
-        lines_.emplace_back();
         // Room for the rows still to come, so that growing never moves every
         // project again; a later snapshot gets at most twice the size of the
         // one before it, and run() gives back what a snapshot did not use.
         std::size_t room = line < line_count_ ? line_count_ - line + 1 : 1;
-        if (snapshots_.size() > 1) room = std::min(room, 2 * snapshots_[snapshots_.size() - 2].size() + 16);
+        if (!snapshots_.empty()) {
+          room = std::min(room, 2 * snapshots_.back().size() + 16);
+          if (each_ != nullptr) hand_over(snapshots_.size() - 1);
+        }
+        snapshots_.emplace_back(key.district, key.term, key.as_of);
+        lines_.emplace_back();
         snapshots_.back().reserve(room);
         lines_.back().reserve(room);
+      } else if (it->second < handed_) {
+        throw revisited{};  // rows interleaved: read_csv_bytes_each reads the file whole
       }
       i = last_snapshot_ = it->second;
     }
@@ -1237,6 +1254,15 @@ class reader {
     s.add(std::move(p));
     lines_[i].push_back(line);
     return {i, s.size() - 1, line};
+  }
+
+  /// Hands snapshot k (the last one, whose rows are over) to each_; only its
+  /// key stays, to tell a row that comes back to it.
+  void hand_over(std::size_t k) {
+    snapshot done = std::move(snapshots_[k]);  // freed here, whatever each_ does with it
+    (*each_)(k, std::move(done));
+    std::vector<std::size_t>().swap(lines_[k]);
+    handed_ = k + 1;
   }
 
   template <class T>
@@ -1268,6 +1294,8 @@ class reader {
   std::map<snapshot_key, std::size_t> snapshot_index_;
   std::vector<std::vector<std::size_t>> lines_;  // per snapshot, the line of each project
   std::size_t last_snapshot_ = static_cast<std::size_t>(-1);
+  const snapshot_sink* each_ = nullptr;  // where snapshots go once read, if anywhere
+  std::size_t handed_ = 0;               // snapshots_[0, handed_) went there
   // Headings, totals and fill-down.
   std::optional<position> previous_;  // the last project read
   std::size_t project_rows_ = 0;      // rows read as projects, whether or not they read cleanly
@@ -1307,6 +1335,23 @@ std::vector<snapshot> read_csv_bytes(std::string_view bytes, const std::string& 
 
 std::vector<snapshot> read_csv(const std::string& path, const read_options& options) {
   return read_csv_bytes(read_file_bytes(path, options.limits.max_file_bytes), path, options);
+}
+
+void read_csv_bytes_each(std::string_view bytes, const std::string& name, const read_options& options,
+                         const snapshot_sink& each) {
+  try {
+    reader r(bytes, name, options, nullptr);
+    r.hand_over_to(each);
+    (void)r.run();
+    return;
+  } catch (const revisited&) {
+  }
+  std::vector<snapshot> all = read_csv_bytes(bytes, name, options);
+  for (std::size_t k = 0; k < all.size(); ++k) each(k, std::move(all[k]));
+}
+
+void read_csv_each(const std::string& path, const read_options& options, const snapshot_sink& each) {
+  read_csv_bytes_each(read_file_bytes(path, options.limits.max_file_bytes), path, options, each);
 }
 
 std::vector<problem> validate_csv_bytes(std::string_view bytes, const std::string& name, const read_options& options) {

@@ -147,6 +147,46 @@ TEST_SUITE("batch evaluate") {
     CHECK(seed.rates[0].rate.to_string() == "67.3%");
   }
 
+  TEST_CASE("a file of many snapshots, in runs or interleaved, gives what one file per snapshot gives") {
+    // The corpus's good files as one file whose snapshots come in runs (read
+    // one snapshot at a time), and as one whose rows alternate between
+    // snapshots (read again whole): the rows are those of the separate files.
+    const fs::path dir = fs::path(PLEDGETRACK_BINARY_DIR) / "batch_evaluate_one_file";
+    auto paths = write_corpus(dir);
+    paths.erase(paths.begin() + 5);  // 다구's failing file
+    std::vector<std::vector<std::string>> rows_of_file;
+    for (const auto& p : paths) {
+      std::ifstream in(p, std::ios::binary);
+      std::vector<std::string> lines;
+      for (std::string line; std::getline(in, line);) lines.push_back(line);
+      rows_of_file.emplace_back(lines.begin() + 1, lines.end());
+    }
+    const std::string header = "district,term,as_of,id,field,project,status\n";
+    std::ofstream runs(dir / "runs.csv", std::ios::binary), mixed(dir / "mixed.csv", std::ios::binary);
+    runs << header;
+    mixed << header;
+    for (const auto& rows : rows_of_file)
+      for (const auto& r : rows) runs << r << '\n';
+    for (std::size_t i = 0; i < 4; ++i)  // every file's i-th row, in turn
+      for (const auto& rows : rows_of_file)
+        if (i < rows.size()) mixed << rows[i] << '\n';
+    runs.close();
+    mixed.close();
+
+    batch::evaluate_options options;
+    options.by = {dimension::field};
+    options.threads = 1;
+    batch::evaluation separate = batch::evaluate_files(paths, {}, options);
+    for (auto& r : separate.rows) r.file = 0;
+    for (const char* name : {"runs.csv", "mixed.csv"}) {
+      CAPTURE(name);
+      const batch::evaluation one = batch::evaluate_files(std::vector{(dir / name).string()}, {}, options);
+      CHECK(one.problems.empty());
+      CHECK(one.rows == separate.rows);
+    }
+    CHECK(separate.rows.size() == 18);  // 6 snapshots, each with a row per field (복지, 경제)
+  }
+
   TEST_CASE("groups: a row per field after the snapshot's own, with changes per group") {
     const fs::path dir = fs::path(PLEDGETRACK_BINARY_DIR) / "batch_evaluate_groups";
     const auto paths = write_corpus(dir);

@@ -183,6 +183,54 @@ TEST_SUITE("csv reader") {
     CHECK(all[2].district() == "전라남도 보성군");
   }
 
+  TEST_CASE("read_csv_bytes_each hands over each snapshot once its rows are over") {
+    // Three snapshots, each in one run of rows: handed over as 0, 1, 2, each
+    // before the next one's rows are read (the callback sees it whole).
+    const std::string contiguous = header + row_prefix + "1-1,f,p,사업,부서,국,완료\n" + row_prefix +
+                                   "1-2,f,p,사업,부서,국,보류\n" +
+                                   "광주광역시 서구,민선8기,2023-12-31,1-1,f,p,사업,부서,국,정상추진\n" +
+                                   "전라남도 보성군,민선8기,2024-03-31,1-1,f,p,사업,부서,국,보류\n";
+    std::vector<std::size_t> order;
+    std::vector<snapshot> kept;
+    const io::snapshot_sink keep = [&](std::size_t k, snapshot&& s) {
+      order.push_back(k);
+      kept.resize(k);
+      kept.push_back(std::move(s));
+    };
+    io::read_csv_bytes_each(contiguous, "hand.csv", {}, keep);
+    CHECK(order == std::vector<std::size_t>{0, 1, 2});
+    CHECK(kept == read_text(contiguous));
+    REQUIRE(kept.size() == 3);
+    CHECK(kept[0].size() == 2);
+    CHECK(kept[0].at("1-2").status == status::on_hold);
+    CHECK(kept[2].district() == "전라남도 보성군");
+
+    // The example of "one file can hold several snapshots": its last row goes
+    // back to the first snapshot, after 0 and 1 were handed over; the file is
+    // read again whole, and k starts over: 0, 1, then 0, 1, 2.
+    const std::string interleaved = header + row_prefix + "1-1,f,p,사업,부서,국,완료\n" +
+                                    "광주광역시 서구,민선8기,2023-12-31,1-1,f,p,사업,부서,국,정상추진\n" +
+                                    "전라남도 보성군,민선8기,2024-03-31,1-1,f,p,사업,부서,국,보류\n" + row_prefix +
+                                    "1-2,f,p,사업,부서,국,완료\n";
+    order.clear();
+    kept.clear();
+    io::read_csv_bytes_each(interleaved, "hand.csv", {}, keep);
+    CHECK(order == std::vector<std::size_t>{0, 1, 0, 1, 2});
+    CHECK(kept == read_text(interleaved));
+    REQUIRE(kept.size() == 3);
+    CHECK(kept[0].size() == 2);
+
+    // An error after snapshots were handed over is thrown as read_csv throws
+    // it: in the snapshot being read (line 6 repeats line 5's id), and in one
+    // handed over (line 6 repeats line 2's: found when the file is read again).
+    const std::string in_the_last = contiguous + "전라남도 보성군,민선8기,2024-03-31,1-1,f,p,사업,부서,국,보류\n";
+    const std::string in_the_first = contiguous + row_prefix + "1-1,f,p,사업,부서,국,보류\n";
+    CHECK_THROWS_WITH_AS(io::read_csv_bytes_each(in_the_last, "hand.csv", {}, keep),
+                         "hand.csv:6:4 (column 'id'): duplicate project id (first on line 5): '1-1'", error);
+    CHECK_THROWS_WITH_AS(io::read_csv_bytes_each(in_the_first, "hand.csv", {}, keep),
+                         "hand.csv:6:4 (column 'id'): duplicate project id (first on line 2): '1-1'", error);
+  }
+
   TEST_CASE("dates in the forms reports use") {
     for (const char* d : {"2024-03-31", "2024.3.31", "2024. 3. 31.", "20240331"}) {
       const auto all = read_text(header + "광주광역시 서구,민선8기," + d + ",1-1,f,p,사업,부서,국,완료\n");

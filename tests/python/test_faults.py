@@ -335,3 +335,68 @@ def _reads_csv(pid: int) -> bool:
             if os.readlink(fd).endswith(".csv"):
                 return True
     return False
+
+
+# -- reads that fail midway (issue #15) ----------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (mkfifo)")
+def test_files_deleted_cut_short_or_replaced_while_a_batch_runs_are_reported_and_the_rest_is_read(
+    tmp_path, example_dir
+):
+    """The batch reads its files in order on one worker, and its first file is a named pipe:
+    the batch is then inside its first read until this test writes into the pipe. Opening the
+    pipe for writing returns only once the batch has opened it for reading, so the faults
+    below happen, for certain, after the batch started and before it reaches their files:
+    one file is deleted, one is cut short in the middle of a row, one is replaced by a folder.
+    Each is reported with its reason; the files around them are evaluated."""
+    import threading
+
+    source = (example_dir / "2024-03-31.csv").read_bytes()
+    district = "광주광역시 서구".encode()
+
+    def copy_as(name: str) -> bytes:  # the example under a district of its own
+        return source.replace(district, name.encode())
+
+    first = tmp_path / "0-first.csv"
+    os.mkfifo(first)
+    kept = tmp_path / "1-kept.csv"
+    deleted = tmp_path / "2-deleted.csv"
+    cut = tmp_path / "3-cut.csv"
+    replaced = tmp_path / "4-replaced.csv"
+    last = tmp_path / "5-last.csv"
+    for path, name in [(kept, "나구"), (deleted, "다구"), (cut, "라구"), (replaced, "마구"), (last, "바구")]:
+        path.write_bytes(copy_as(name))
+    # 라구's file ends after its first 10 rows and the start of the 11th (line 12): its
+    # district, term and as_of, 3 of the header's 15 columns.
+    lines = copy_as("라구").split(b"\n")
+    cut_text = b"\n".join(lines[:11]) + b"\n" + b",".join(lines[11].split(b",")[:3])
+
+    def sabotage() -> None:
+        with open(first, "wb") as pipe:  # returns once the batch has opened its first file
+            deleted.unlink()
+            with open(cut, "r+b") as f:
+                f.truncate(len(cut_text))
+            replaced.unlink()
+            replaced.mkdir()
+            pipe.write(copy_as("가구"))
+
+    saboteur = threading.Thread(target=sabotage, daemon=True)  # never keeps pytest from ending
+    saboteur.start()
+    try:
+        with pytest.warns(UserWarning, match="3 of 6 files failed"):
+            result = pt.evaluate([first, kept, deleted, cut, replaced, last], workers=1)
+    finally:
+        saboteur.join(timeout=10)
+
+    # The files around the faults: the example's 49 projects and 67.3% each.
+    table = result.table
+    assert list(table["district"]) == ["가구", "나구", "바구"]
+    assert list(table["projects"]) == [49, 49, 49]
+    assert list(table["kmc_text"]) == ["67.3%"] * 3
+    # Each fault, for its own file, with its reason (strerror's words, the reader's message).
+    assert [p.file for p in result.problems] == [str(deleted), str(cut), str(replaced)]
+    gone, short, folder = (p.message for p in result.problems)
+    assert gone == f"cannot open file '{deleted}': No such file or directory"
+    assert short == f"{cut}:12:3 (column 'as_of'): expected 15 fields as in the header, found 3: '2024-03-31'"
+    assert folder == f"cannot open file '{replaced}': Is a directory"

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -95,6 +96,27 @@ struct table {
 /// The same for bytes in memory; `name` stands for the file in messages.
 [[nodiscard]] std::vector<snapshot> read_csv_bytes(std::string_view bytes, const std::string& name,
                                                    const read_options& options = {});
+
+/// Receives a file's snapshots one at a time: (k, read_csv(...)[k]).
+using snapshot_sink = std::function<void(std::size_t, snapshot&&)>;
+
+/// Reads a pledge file's snapshots one at a time: `each(k, s)` gets the k-th
+/// snapshot of read_csv(path, options) as soon as the file's rows have moved
+/// on to the next one, so that a file of many snapshots (a regional dump of
+/// every quarter) needs memory for its bytes and one snapshot, not for all.
+/// k counts 0, 1, 2 …. A file whose rows come back to a snapshot already
+/// handed over (interleaved snapshots) is then read again whole, and k starts
+/// over from 0: a caller that keeps what it makes of snapshot k at position
+/// k, dropping what lay there and after, ends with what read_csv gives.
+/// Throws as read_csv does; what was handed over before is then of no use.
+///
+///     io::read_csv_each(path, {}, [&](std::size_t k, snapshot&& s) {
+///       rates.resize(k);
+///       rates.push_back(completion_rate(s, criteria::kmc()));
+///     });
+void read_csv_each(const std::string& path, const read_options& options, const snapshot_sink& each);
+void read_csv_bytes_each(std::string_view bytes, const std::string& name, const read_options& options,
+                         const snapshot_sink& each);
 
 /// Every problem in a file at once, errors, warnings and notices, in the
 /// order met (empty when it reads cleanly and nothing needed interpreting).

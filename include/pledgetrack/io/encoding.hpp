@@ -63,6 +63,10 @@ inline constexpr std::size_t default_max_file_bytes = std::size_t(1) << 30;
 /// before reading when the size is known, else while reading).
 [[nodiscard]] std::string read_file_bytes(const std::string& path,
                                           std::size_t max_bytes = default_max_file_bytes);
+/// The same into `data`, replacing what it held and keeping its room: a
+/// caller reading file after file into one buffer takes fresh memory (whose
+/// pages the system must clear) only for a file larger than any before.
+void read_file_bytes(const std::string& path, std::size_t max_bytes, std::string& data);
 
 namespace detail {
 /// True when `bytes` is well-formed UTF-8 (no overlongs, surrogates or values
