@@ -954,8 +954,8 @@ TEST_SUITE("report") {
       if (p != phrase::status_heading) CHECK_FALSE(phrase_text(p, language::en).empty());
     }
     // 12 of the overview, 11 of the results, 7 of the changes, 5 of the adjustments,
-    // 7 of the detail, 2 of the chart, 5 sheet names.
-    CHECK(names.size() == 49);
+    // 7 of the detail, 2 of the chart, 5 sheet names, 4 of the notebook tables.
+    CHECK(names.size() == 53);
     CHECK(phrase_text(phrase::as_of, language::ko) == "기준일자");
     CHECK(phrase_text(phrase::status_heading, language::en).empty());  // the seed's 구분 has no English heading
     CHECK(phrase_text(phrase::sheet_adjustment_candidates, language::en) == "Adjustments");
