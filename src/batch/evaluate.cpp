@@ -282,15 +282,17 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
                           const evaluate_options& options) {
   check_options(options, paths.size());
   // The read options of each org, built once rather than per file.
-  std::vector<io::read_options> with_org(options.orgs.size(), read);
+  io::read_options stoppable = read;  // every file's reading stops when the batch is asked to
+  stoppable.stop = options.stop;
+  std::vector<io::read_options> with_org(options.orgs.size(), stoppable);
   for (std::size_t i = 0; i < options.orgs.size(); ++i) with_org[i].org = options.orgs[i];
-  std::vector<io::read_options> with_district_org(options.district_orgs.size(), read);
+  std::vector<io::read_options> with_district_org(options.district_orgs.size(), stoppable);
   std::unordered_map<std::string, std::size_t> district_org_of;
   for (std::size_t i = 0; i < options.district_orgs.size(); ++i) {
     with_district_org[i].org = options.district_orgs[i].second;
     district_org_of.emplace(options.district_orgs[i].first, i);
   }
-  io::read_options without_org = read;
+  io::read_options without_org = stoppable;
   without_org.org.reset();
   // A file without an org of its own, when orgs go by district: read first
   // without an org to learn its districts (departments are then taken as
@@ -307,7 +309,7 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
       chosen = org;
     }
     if (chosen) return io::read_csv(path, with_district_org[*chosen]);
-    return read.org ? io::read_csv(path, read) : snapshots;
+    return read.org ? io::read_csv(path, stoppable) : snapshots;
   };
 
   id_lists lists;
@@ -338,7 +340,7 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
           std::vector<snapshot> snapshots = read_with_district_org(paths[i]);
           for (std::size_t k = 0; k < snapshots.size(); ++k) each(k, std::move(snapshots[k]));
         } else {
-          const io::read_options& o = org >= 0 ? with_org[org] : read;
+          const io::read_options& o = org >= 0 ? with_org[org] : stoppable;
           io::read_file_bytes(paths[i], o.limits.max_file_bytes, file_bytes);
           io::read_csv_bytes_each(file_bytes, paths[i], o, each);
           if (file_bytes.capacity() > kept_file_bytes) std::string().swap(file_bytes);

@@ -55,8 +55,10 @@ std::vector<std::exception_ptr> share_out(std::size_t n, unsigned threads,
 std::vector<std::vector<snapshot>> read_csv_files(std::span<const std::string> paths, const read_options& options,
                                                   unsigned threads, std::stop_token stop) {
   std::vector<std::vector<snapshot>> results(paths.size());
+  read_options stoppable = options;  // each file's reading stops too
+  stoppable.stop = stop;
   const auto errors = detail::share_out(
-      paths.size(), threads, [&](std::size_t i) { results[i] = read_csv(paths[i], options); }, true, stop);
+      paths.size(), threads, [&](std::size_t i) { results[i] = read_csv(paths[i], stoppable); }, true, stop);
   for (const std::exception_ptr& e : errors)
     if (e) std::rethrow_exception(e);
   return results;

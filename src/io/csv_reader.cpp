@@ -460,8 +460,14 @@ class reader {
       fit_to_header(record);
       handle(record);
     }
-    if (more)
-      while (next_record(source, record)) handle(record);
+    if (more) {
+      // A stop asked for is seen within 65,536 rows: a few milliseconds.
+      const bool stoppable = options_.stop.stop_possible();
+      while (next_record(source, record)) {
+        handle(record);
+        if (stoppable && (rows & 0xFFFF) == 0 && options_.stop.stop_requested()) throw interrupted();
+      }
+    }
     if (rows == 0)
       throw parse_error::unquoted(where(header_line_, 0),
                                   "header but no data rows below it (the header starts with '" +

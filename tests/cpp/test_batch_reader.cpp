@@ -129,6 +129,18 @@ TEST_SUITE("batch reader") {
                            "interrupted: stopped before every file was done", io::interrupted);
       CHECK(ran == std::vector<int>{0, 1, 2, 3});
     }
+    SUBCASE("inside one big file: the reader looks every 65,536 rows") {
+      std::string text = "district,term,as_of,id,project,status\n";
+      for (int i = 1; i <= 70000; ++i) text += "가구,8,2024-03-31," + std::to_string(i) + ",사업,완료\n";
+      io::read_options options;
+      std::stop_source stop;
+      options.stop = stop.get_token();
+      CHECK(io::read_csv_bytes(text, "big.csv", options).at(0).size() == 70000);  // nobody asked
+      stop.request_stop();
+      CHECK_THROWS_AS((void)io::read_csv_bytes(text, "big.csv", options), io::interrupted);
+      // A file shorter than that is read whole: the stop is seen between files.
+      CHECK(io::read_csv_bytes(text.substr(0, text.find("\n", 1000) + 1), "small.csv", options).size() == 1);
+    }
     SUBCASE("a token nobody stops changes nothing") {
       std::stop_source stop;
       const std::vector<std::string> paths(3, examples + "2024-03-31.csv");

@@ -14,16 +14,9 @@
 #include <vector>
 
 #include "pledgetrack/io/csv.hpp"
+#include "pledgetrack/io/interrupted.hpp"
 
 namespace pledgetrack::io {
-
-/// Thrown by the batch functions when their stop token is set before every
-/// file is done (Ctrl-C, in the Python package and the command line). Not a
-/// pledgetrack::error: nothing is wrong with the data.
-class interrupted : public std::runtime_error {
- public:
-  interrupted() : std::runtime_error("interrupted: stopped before every file was done") {}
-};
 
 namespace detail {
 

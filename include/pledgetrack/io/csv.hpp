@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stop_token>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 #include "pledgetrack/error.hpp"
 #include "pledgetrack/io/csv_tokenizer.hpp"
 #include "pledgetrack/io/encoding.hpp"
+#include "pledgetrack/io/interrupted.hpp"
 #include "pledgetrack/model/organization.hpp"
 #include "pledgetrack/model/snapshot.hpp"
 #include "pledgetrack/model/status_labels.hpp"
@@ -46,6 +48,10 @@ struct read_options {
   /// Fill a blank field or pledge cell (a merged cell, exported) from the row
   /// above when the row's id belongs to the same field or pledge.
   bool fill_down = true;
+  /// Asked to stop (Ctrl-C): the reader looks every 65,536 rows and throws
+  /// io::interrupted, so that one huge file does not hold a stop up for
+  /// seconds. The batch functions pass theirs on.
+  std::stop_token stop;
 };
 
 /// The column names a header can be mapped to (read_options::columns), in
