@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import _core, _html, _types
+from ._wrapper import CoreWrapper
 from ._core import Adjustment, Criteria, PledgeError, Projection, Status, Term, Transition
 from ._rate import Rate
 from ._snapshot import Dimension, Snapshot, _criteria, _term_number, _to_date
@@ -41,7 +42,7 @@ TransitionKind = Literal[
 _NONE_LABEL = "–"  # a side where the project is not in scope
 
 
-class Comparison:
+class Comparison(CoreWrapper):
     """The changes between two snapshots of one district (직전 분기 대비 변경사항).
 
     >>> q4, q1 = pledgetrack.load_example("gwangju-seogu")
@@ -62,6 +63,7 @@ class Comparison:
     """
 
     __slots__ = ("_comparison",)
+    _core_slot = "_comparison"
 
     def __init__(
         self,
@@ -81,12 +83,6 @@ class Comparison:
             allow_reversed=allow_reversed,
         )
         self._comparison = core
-
-    @classmethod
-    def _wrap(cls, comparison: _core.Comparison) -> Comparison:
-        out = cls.__new__(cls)
-        out._comparison = comparison
-        return out
 
     # -- the two sides ------------------------------------------------------
 
@@ -274,23 +270,6 @@ class Comparison:
 
     # -- protocol -----------------------------------------------------------
 
-    def __eq__(self, other: object) -> bool:
-        # Equal snapshots and criteria; the remembered bureau orders do not matter.
-        if not isinstance(other, Comparison):
-            return NotImplemented
-        return self._comparison == other._comparison
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return repr(self._comparison)
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"comparison": self._comparison}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._comparison = state["comparison"]
-
     def _repr_html_(self) -> str:
         core = self._comparison
         before, after = core.before, core.after
@@ -347,7 +326,7 @@ def compare(
     )
 
 
-class History:
+class History(CoreWrapper):
     """The snapshots of one district over time, oldest first; projects are matched by id.
 
     >>> h = pledgetrack.History(pledgetrack.load_example("gwangju-seogu"))
@@ -362,6 +341,7 @@ class History:
     """
 
     __slots__ = ("_history",)
+    _core_slot = "_history"
 
     def __init__(self, snapshots: Iterable[Snapshot] = ()) -> None:
         """A history of ``snapshots`` (:class:`Snapshot` objects, any order)."""
@@ -378,7 +358,7 @@ class History:
     @property
     def snapshots(self) -> list[Snapshot]:
         """The snapshots, oldest first (a new list)."""
-        return [self._wrap(s) for s in self._history.snapshots]
+        return [self._snapshot_of(s) for s in self._history.snapshots]
 
     @property
     def periods(self) -> list[str]:
@@ -388,12 +368,12 @@ class History:
     @property
     def first(self) -> Snapshot:
         """The oldest snapshot; a PledgeError for an empty history."""
-        return self._wrap(self._history.first)
+        return self._snapshot_of(self._history.first)
 
     @property
     def latest(self) -> Snapshot:
         """The latest snapshot; a PledgeError for an empty history."""
-        return self._wrap(self._history.latest)
+        return self._snapshot_of(self._history.latest)
 
     def __len__(self) -> int:
         return len(self._history)
@@ -408,7 +388,7 @@ class History:
     def snapshot_at(self, date: _dt.date | str) -> Snapshot | None:
         """The latest snapshot on or before ``date``; None before the first."""
         found = self._history.snapshot_at(_date(date))
-        return None if found is None else self._wrap(found)
+        return None if found is None else self._snapshot_of(found)
 
     # -- figures ------------------------------------------------------------
 
@@ -524,24 +504,8 @@ class History:
 
     # -- protocol -----------------------------------------------------------
 
-    def _wrap(self, snapshot: _core.Snapshot) -> Snapshot:
+    def _snapshot_of(self, snapshot: _core.Snapshot) -> Snapshot:
         return Snapshot._wrap(snapshot)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, History):
-            return NotImplemented
-        return self._history == other._history
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return repr(self._history)
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"history": self._history}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._history = state["history"]
 
     def _repr_html_(self) -> str:
         criteria = Criteria.kmc()
@@ -677,7 +641,7 @@ def required_pace(
     return Pace._wrap(_core.required_pace(core, _term_of(core, term), target_percent, criteria), criteria)
 
 
-class AdjustmentList:
+class AdjustmentList(CoreWrapper):
     """Scope adjustments (공약조정) in order of their effective dates.
 
     >>> adj = pledgetrack.AdjustmentList([
@@ -691,6 +655,7 @@ class AdjustmentList:
     """
 
     __slots__ = ("_list",)
+    _core_slot = "_list"
 
     def __init__(self, adjustments: Iterable[Adjustment] = ()) -> None:
         """A list of ``adjustments`` (:class:`Adjustment` objects, any order)."""
@@ -722,21 +687,6 @@ class AdjustmentList:
         date = None if in_force_on is None else _date(in_force_on)
         return Snapshot._wrap(self._list.apply(_types.snapshot(snapshot, "AdjustmentList.apply", "snapshot"), date))
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, AdjustmentList):
-            return NotImplemented
-        return self._list == other._list
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return repr(self._list)
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"list": self._list}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._list = state["list"]
 
 
 # -- helpers ----------------------------------------------------------------

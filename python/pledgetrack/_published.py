@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from . import _core
+from ._wrapper import CoreWrapper
 from ._core import Organization, PledgeError
 
 if TYPE_CHECKING:
@@ -36,23 +37,18 @@ DOCUMENT_SUFFIXES: tuple[str, ...] = (".pdf", ".hwpx", ".hwp")
 """Report documents whose text is extracted first (the ``reports`` extra)."""
 
 
-class PublishedReport:
+class PublishedReport(CoreWrapper):
     """What a published report says: its project table as a :class:`Snapshot`, every
     figure it prints (:attr:`stated`), the changes and adjustment candidates it lists, each
     interpretation made with its evidence (:attr:`corrections`) and what could not be read
     (:attr:`problems`). Made by :func:`read_report`."""
 
     __slots__ = ("_report",)
+    _core_slot = "_report"
 
     def __init__(self) -> None:
         """Not constructed directly: :func:`read_report` reads a report."""
         raise TypeError("read a report with pledgetrack.read_report(path)")
-
-    @classmethod
-    def _wrap(cls, report: _core.PublishedReport) -> PublishedReport:
-        out = object.__new__(cls)
-        out._report = report
-        return out
 
     @property
     def snapshot(self) -> Snapshot:
@@ -121,16 +117,6 @@ class PublishedReport:
             core_previous = snapshots[0]._snapshot
         made = _core.audit_published(self._report, core_previous)
         return ReportAudit(Audit._wrap(made.result, lang), made, lang)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, PublishedReport):
-            return NotImplemented
-        return bool(self._report == other._report)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return repr(self._report)
 
     def _repr_html_(self) -> str:
         from ._html import escape, table

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import _core, _html
+from ._wrapper import CoreWrapper
 from ._core import Criteria, PledgeError, Project, Status
 from ._rate import Rate
 
@@ -46,7 +47,7 @@ FRAME_COLUMNS = (
 )
 
 
-class Snapshot:
+class Snapshot(CoreWrapper):
     """The projects of one district (자치단체) in one term (민선 n기) as of one date (기준일자).
 
     >>> snap = pledgetrack.load_example("gwangju-seogu")[-1]
@@ -67,6 +68,7 @@ class Snapshot:
     """
 
     __slots__ = ("_snapshot",)
+    _core_slot = "_snapshot"
 
     def __init__(
         self,
@@ -86,12 +88,6 @@ class Snapshot:
             list(projects),
             bureau_order=None if bureau_order is None else list(bureau_order),
         )
-
-    @classmethod
-    def _wrap(cls, snapshot: _core.Snapshot) -> Snapshot:
-        out = cls.__new__(cls)
-        out._snapshot = snapshot
-        return out
 
     # -- identity -----------------------------------------------------------
 
@@ -335,23 +331,6 @@ class Snapshot:
         write_csv(path, [self], bom=bom, delimiter=delimiter, neutralise_formulas=neutralise_formulas)
 
     # -- protocol -----------------------------------------------------------
-
-    def __eq__(self, other: object) -> bool:
-        # Same district, term, date and projects; the remembered bureau order does not matter.
-        if not isinstance(other, Snapshot):
-            return NotImplemented
-        return self._snapshot == other._snapshot
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return repr(self._snapshot)
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"snapshot": self._snapshot}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._snapshot = state["snapshot"]
 
     def _repr_html_(self) -> str:
         counts = self.counts()
