@@ -803,8 +803,17 @@ class reader {
     // Rows that are not projects: totals, subtotals and field headings.
     const std::string_view id_cell = cell(record, column::id);
     const std::string_view title_cell = cell(record, column::project);
-    if (const total_kind t = total_of(id_cell.empty() ? title_cell : id_cell); t != total_kind::none) {
-      read_total(record, t, id_cell.empty() ? *index(column::project) : *index(column::id));
+    // The word stands where the id goes, else in the title's place, else (no
+    // id) in the field's: 소계 under 분야, the first column of many tables.
+    std::size_t label_column = id_cell.empty() ? *index(column::project) : *index(column::id);
+    total_kind t = total_of(id_cell.empty() ? title_cell : id_cell);
+    if (t == total_kind::none && id_cell.empty())
+      if (const auto field = index(column::field)) {
+        t = total_of(cell(record, column::field));
+        label_column = *field;
+      }
+    if (t != total_kind::none) {
+      read_total(record, t, label_column);
       return;
     }
     // A heading: no status, and a text where the id goes (with no title

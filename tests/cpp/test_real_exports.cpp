@@ -231,6 +231,23 @@ TEST_SUITE("real exports") {
     CHECK(io::read_csv_bytes(merged, "merged.csv", off).at(0).at("1-1-2").field.empty());
   }
 
+  TEST_CASE("a subtotal word alone in the field column: 소계 under 분야, its count checked") {
+    const std::string text =
+        "분야,관리번호,세부사업,추진상황\n"
+        "경제,1-1,가,완료\n"
+        "경제,1-2,나,정상추진\n"
+        "소계,,2건,\n"
+        "복지,2-1,다,완료\n"
+        "소계,,3건,\n";  // wrong on purpose: one row since the last subtotal
+    const snapshot s = read_one(text);
+    CHECK(s.size() == 3);
+    const auto problems = io::validate_csv_bytes(text, "t.csv", given());
+    const auto warnings = of_severity(problems, io::severity::warning);
+    REQUIRE(warnings.size() == 1);  // the second 소계 only: the first one's 2건 holds
+    CHECK(warnings[0].where.line == 6);
+    CHECK(mentions(of_severity(problems, io::severity::notice), "t.csv:4:1 (column '분야'): a subtotal row, not a project"));
+  }
+
   TEST_CASE("a blank that cannot be filled stays blank, with a warning") {
     const std::string text =
         "관리번호,분야,세부사업,추진상황\n"

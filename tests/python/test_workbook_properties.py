@@ -162,12 +162,10 @@ def write_workbook(path: Path, rows: list[Row], layout: Layout, spoil: int | Non
 def write_subtotal(ws, r: int, group: list[Row], layout: Layout) -> int:
     """A 소계 row with the group's counts, as the table prints them: per mark column, or in
     all under the label column. The word spans the first five columns as one merged range
-    (merged layouts), or stands where the id goes."""
+    (merged layouts), or stands alone in the field's column."""
+    ws.cell(r, 1, "소계")
     if layout.merged:
-        ws.cell(r, 1, "소계")
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=5)
-    else:
-        ws.cell(r, 2, "소계")
     if layout.marks:
         for c, (_, status) in enumerate(MARK_COLUMNS, start=6):
             ws.cell(r, c, sum(1 for x in group if x.status == status))
