@@ -33,9 +33,6 @@ __all__ = ["PublishedReport", "ReportAudit", "read_report"]
 PathLike = Union[str, "os.PathLike[str]"]
 Lang = Literal["ko", "en"]
 
-DOCUMENT_SUFFIXES: tuple[str, ...] = (".pdf", ".hwpx", ".hwp")
-"""Report documents whose text is extracted first (the ``reports`` extra)."""
-
 
 class PublishedReport(CoreWrapper):
     """What a published report says: its project table as a :class:`Snapshot`, every
@@ -232,12 +229,8 @@ def read_report(
         term=0 if term is None else _term_number(term),
         as_of=None if as_of is None else _to_date(as_of),
     )
-    if Path(name).suffix.lower() in DOCUMENT_SUFFIXES:
-        try:
-            from ._extract import extract_text
-        except ModuleNotFoundError as e:  # the reports extra's module is missing
-            raise PledgeError(
-                f"{name}: reading a PDF or HWPX needs the reports extra (pip install pledgetrack[reports]): {e}"
-            ) from None
-        return PublishedReport._wrap(_core.read_published(extract_text(name), name, **options))
-    return PublishedReport._wrap(_core.read_published_file(name, **options))
+    # The file's kind comes from its first bytes (pledgetrack._extract), not its name: a PDF
+    # saved as .txt reads as a PDF; text is decoded by the core's reader of pledge files.
+    from ._extract import extract_text
+
+    return PublishedReport._wrap(_core.read_published(extract_text(name), name, **options))

@@ -185,3 +185,10 @@ def test_cli_audit_of_the_report_with_the_previous_quarter_checks_65_3(capsys, e
     # The two 65.3% now agree with the previous quarter's data (32/49 = 65.31%).
     assert "44 figures: 41 agree, 3 explained, 0 unexplained" in out
     assert "Figures not checked" not in out
+
+
+def test_the_kind_of_report_comes_from_its_bytes_not_its_name(tmp_path, published_pdf, org, report):
+    # A PDF saved under a .txt name is still read as a PDF (pledgetrack._extract's rule).
+    misnamed = tmp_path / "seogu.txt"
+    misnamed.write_bytes(published_pdf.read_bytes())
+    assert _rows(pt.read_report(misnamed, org=org)) == _rows(report)
