@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <sstream>
+#include <string>
 #include <type_traits>
+#include <vector>
 
 #include "pledgetrack/model/project_id.hpp"
 
@@ -11,6 +13,44 @@ static_assert(std::is_trivially_copyable_v<project_id>);
 static_assert(std::is_nothrow_default_constructible_v<project_id>);
 
 TEST_SUITE("project id") {
+  TEST_CASE("ids of digits and dashes, read on their fast path, read as the general reading reads them") {
+    // Every text of up to six characters of 0 1 - . (5,460 of them) against
+    // the same text with a space after each separator, which only the
+    // general reading takes ("1- 2" and "1-2" are the same id, or both none).
+    const std::string alphabet = "01-.";
+    std::vector<std::string> texts = {""};
+    for (std::size_t length = 1, from = 0; length <= 6; ++length) {
+      const std::size_t to = texts.size();
+      for (std::size_t i = from; i < to; ++i)
+        for (const char c : alphabet) texts.push_back(texts[i] + c);
+      from = to;
+    }
+    texts.push_back("1234567");
+    texts.push_back("123456-1");
+    texts.push_back("1-2-3-4-5-6");
+    texts.push_back("1-2-3-4-5-6-7");
+    std::size_t ids = 0;
+    for (const std::string& plain : texts) {
+      std::string spaced;
+      for (const char c : plain) {
+        spaced += c;
+        if (c == '-' || c == '.') spaced += ' ';
+      }
+      const auto fast = project_id::try_parse(plain);
+      const auto general = project_id::try_parse(spaced);
+      CAPTURE(plain);
+      REQUIRE(fast.has_value() == general.has_value());
+      if (fast) {
+        CHECK(*fast == *general);
+        ++ids;
+      }
+    }
+    CHECK(ids > 1000);  // both readings accept many (1, 10-1, 0.1.0 …), not only refuse
+    CHECK(project_id::try_parse("1-2-3-4-5-6")->size() == 6);
+    CHECK_FALSE(project_id::try_parse("1-2-3-4-5-6-7"));
+    CHECK_FALSE(project_id::try_parse("1234567"));
+  }
+
   TEST_CASE("every spelling of the seed's ids has one canonical form") {
     for (const char* text : {"2-3-④", "2-3-4", "2-3 ④", "2-3④", "(2-3-4)", " 2 - 3 - 4 ", "2.3.4", "2-3-4."})
       CHECK(project_id::parse(text).to_string() == "2-3-4");

@@ -115,6 +115,8 @@ using snapshot_sink = std::function<void(std::size_t, snapshot&&)>;
 /// over from 0: a caller that keeps what it makes of snapshot k at position
 /// k, dropping what lay there and after, ends with what read_csv gives.
 /// Throws as read_csv does; what was handed over before is then of no use.
+/// A sink may move the snapshot away; one that leaves it where it is lets
+/// the reader reuse its projects' memory for the next snapshot's rows.
 ///
 ///     io::read_csv_each(path, {}, [&](std::size_t k, snapshot&& s) {
 ///       rates.resize(k);

@@ -64,6 +64,7 @@ class project_id {
     project_id id;
     const std::string_view body = strip_wrapping(text::trim(text));
     if (body.empty()) return std::nullopt;
+    if (is_plain_numbered(body)) return parse_plain_numbered(body);
 
     std::size_t i = 0;
     std::uint64_t number = 0;
@@ -293,6 +294,37 @@ class project_id {
   }
 
   std::array<id_component, max_components> parts_{};
+  // Most ids are ASCII digits parted by '-' or '.' (1-2-3): those are read
+  // without decoding UTF-8, as a batch reads millions of them. The result is
+  // what the general reading gives for the same text.
+  [[nodiscard]] static constexpr bool is_plain_numbered(std::string_view body) noexcept {
+    for (const char c : body)
+      if ((c < '0' || c > '9') && c != '-' && c != '.') return false;
+    return true;
+  }
+  [[nodiscard]] static constexpr std::optional<project_id> parse_plain_numbered(std::string_view body) noexcept {
+    project_id id;
+    std::uint32_t number = 0;
+    std::size_t digits = 0;
+    const auto close_part = [&] {  // a part may be neither empty nor the seventh
+      if (digits == 0 || id.size_ == max_components) return false;
+      id.parts_[id.size_++] = {id_component::kind::number, number};
+      number = 0;
+      digits = 0;
+      return true;
+    };
+    for (const char c : body) {
+      if (c >= '0' && c <= '9') {
+        number = number * 10 + static_cast<std::uint32_t>(c - '0');
+        if (++digits > 6) return std::nullopt;
+      } else if (!close_part()) {
+        return std::nullopt;
+      }
+    }
+    if (!close_part()) return std::nullopt;
+    return id;
+  }
+
   std::size_t size_ = 0;
   std::array<char, max_text_bytes> text_{};  // a text id's bytes (UTF-8)
   std::uint8_t text_size_ = 0;

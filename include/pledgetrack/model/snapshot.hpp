@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pledgetrack/error.hpp"
@@ -87,6 +88,13 @@ class snapshot {
   void shrink_to_fit() {
     projects_.shrink_to_fit();
     index_.shrink_to_fit();
+  }
+
+  /// Takes the projects out, leaving the snapshot without any: for a reader
+  /// that reuses their memory for the rows of the next snapshot.
+  [[nodiscard]] std::vector<project> take_projects() noexcept {
+    index_ = {};
+    return std::exchange(projects_, {});
   }
 
   [[nodiscard]] const std::vector<project>& projects() const noexcept { return projects_; }

@@ -40,6 +40,8 @@ class fraction {
   }
 
   friend constexpr fraction operator+(fraction a, fraction b) {
+    // A count (the complete projects of a rate) adds whole numbers: no gcd.
+    if (a.denominator_ == 1 && b.denominator_ == 1) return fraction(a.numerator_ + b.numerator_);
     const std::int64_t g = std::gcd(a.denominator_, b.denominator_);
     return fraction(a.numerator_ * (b.denominator_ / g) + b.numerator_ * (a.denominator_ / g),
                     a.denominator_ / g * b.denominator_);
