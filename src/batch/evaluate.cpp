@@ -252,6 +252,10 @@ std::vector<evaluation_row> finish(std::vector<snapshot_summary>&& summaries, co
 // above kept_file_bytes is given back after its file.
 thread_local std::string file_bytes;
 constexpr std::size_t kept_file_bytes = std::size_t(64) << 20;
+// The projects of the last snapshot a thread summarised, whose strings the
+// next file's rows are read into (a corpus of small files otherwise
+// allocates a string per cell). Given back with the file bytes.
+thread_local io::read_scratch read_scratch;
 
 io::problem problem_of(const std::exception_ptr& failure, const std::string& path) {
   try {
@@ -316,7 +320,10 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
   std::vector<std::vector<snapshot_summary>> per_file(paths.size());
   // This thread reads files too: its buffer goes when the batch ends, however it ends.
   struct give_back_buffer {
-    ~give_back_buffer() { std::string().swap(file_bytes); }
+    ~give_back_buffer() {
+      std::string().swap(file_bytes);
+      std::vector<project>().swap(read_scratch.projects);
+    }
   } give_back;
   const auto failures = io::detail::share_out(
       paths.size(), options.threads,
@@ -342,7 +349,7 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
         } else {
           const io::read_options& o = org >= 0 ? with_org[org] : stoppable;
           io::read_file_bytes(paths[i], o.limits.max_file_bytes, file_bytes);
-          io::read_csv_bytes_each(file_bytes, paths[i], o, each);
+          io::read_csv_bytes_each(file_bytes, paths[i], o, each, read_scratch);
           if (file_bytes.capacity() > kept_file_bytes) std::string().swap(file_bytes);
         }
       },

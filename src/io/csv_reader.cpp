@@ -390,6 +390,9 @@ class reader {
   /// Hands each snapshot to `each` once the rows have moved on to the next
   /// one, instead of keeping them all (read_csv_bytes_each).
   void hand_over_to(const snapshot_sink& each) noexcept { each_ = &each; }
+  /// Reads rows into the projects left in `scratch` and leaves there those
+  /// the sink leaves (read_csv_bytes_each with a scratch).
+  void reuse(read_scratch& scratch) noexcept { spare_ = &scratch.projects; }
 
   std::vector<snapshot> run() {
     if (cells_ != nullptr) {
@@ -1286,7 +1289,7 @@ class reader {
   void hand_over(std::size_t k) {
     snapshot done = std::move(snapshots_[k]);  // freed here, whatever each_ does with it
     (*each_)(k, std::move(done));
-    if (done.size() > 0) spare_ = done.take_projects();
+    if (done.size() > 0) *spare_ = done.take_projects();
     std::vector<std::size_t>().swap(lines_[k]);
     handed_ = k + 1;
   }
@@ -1296,14 +1299,14 @@ class reader {
   /// a batch's millions of rows then allocates no string per cell.
   project fresh_project() {
     project p;
-    if (spare_.empty()) return p;
-    project& old = spare_.back();
+    if (spare_->empty()) return p;
+    project& old = spare_->back();
     for (std::string project::*text : {&project::field, &project::pledge, &project::title, &project::department,
                                        &project::bureau, &project::raw_status, &project::note, &project::adjustment}) {
       (p.*text).swap(old.*text);
       (p.*text).clear();
     }
-    spare_.pop_back();
+    spare_->pop_back();
     return p;
   }
 
@@ -1338,7 +1341,8 @@ class reader {
   std::size_t last_snapshot_ = static_cast<std::size_t>(-1);
   const snapshot_sink* each_ = nullptr;  // where snapshots go once read, if anywhere
   std::size_t handed_ = 0;               // snapshots_[0, handed_) went there
-  std::vector<project> spare_;           // projects handed over, for fresh_project
+  std::vector<project> own_spare_;       // projects handed over, for fresh_project ...
+  std::vector<project>* spare_ = &own_spare_;  // ... or the caller's (reuse)
   // Headings, totals and fill-down.
   std::optional<position> previous_;  // the last project read
   std::size_t project_rows_ = 0;      // rows read as projects, whether or not they read cleanly
@@ -1381,16 +1385,23 @@ std::vector<snapshot> read_csv(const std::string& path, const read_options& opti
 }
 
 void read_csv_bytes_each(std::string_view bytes, const std::string& name, const read_options& options,
-                         const snapshot_sink& each) {
+                         const snapshot_sink& each, read_scratch& scratch) {
   try {
     reader r(bytes, name, options, nullptr);
     r.hand_over_to(each);
+    r.reuse(scratch);
     (void)r.run();
     return;
   } catch (const revisited&) {
   }
   std::vector<snapshot> all = read_csv_bytes(bytes, name, options);
   for (std::size_t k = 0; k < all.size(); ++k) each(k, std::move(all[k]));
+}
+
+void read_csv_bytes_each(std::string_view bytes, const std::string& name, const read_options& options,
+                         const snapshot_sink& each) {
+  read_scratch scratch;
+  read_csv_bytes_each(bytes, name, options, each, scratch);
 }
 
 void read_csv_each(const std::string& path, const read_options& options, const snapshot_sink& each) {

@@ -183,6 +183,47 @@ TEST_SUITE("csv reader") {
     CHECK(all[2].district() == "전라남도 보성군");
   }
 
+  TEST_CASE("rows read into the memory of projects handed over keep nothing of theirs") {
+    // A sink that copies the snapshot and leaves it lets the reader read the
+    // next rows into its projects (their strings keep their room), and a
+    // scratch carries them to the next file. The first file's first and last
+    // snapshots fill every text a project has, long enough to be on the
+    // heap, its second leaves the optional ones blank; the second file has
+    // none of the optional columns: nothing of the rows before may show.
+    const std::string rich =
+        "district,term,as_of,id,field,pledge,project,department,bureau,status,progress,due,note,adjustment,memo\n"
+        "광주광역시 서구,민선8기,2023-12-31,1-1,경제 활력 분야 가나다,일자리 만드는 공약 가나다,"
+        "청년 창업 지원 사업 가나다라마,일자리창업지원과 가나다,문화경제국 가나다,이행후계속추진,80,임기내,"
+        "비고 비고 비고 비고,조정 사유 조정 사유,메모 메모 메모 메모\n"
+        "광주광역시 서구,민선8기,2024-03-31,1-1,경제,공약,사업,부서,국,정상추진,,,,,\n"
+        "광주광역시 서구,민선8기,2024-06-30,1-1,경제 활력 분야 가나다,일자리 만드는 공약 가나다,"
+        "청년 창업 지원 사업 가나다라마,일자리창업지원과 가나다,문화경제국 가나다,완료,100,임기후,"
+        "비고 비고 비고 비고,조정 사유 조정 사유,메모 메모 메모 메모\n";
+    const std::string plain = header + row_prefix + "2-1,f,p,사업,부서,국,정상추진\n" + row_prefix +
+                              "2-2,,,다른 사업,다른 부서,,보류\n";
+    std::vector<snapshot> copies;
+    const io::snapshot_sink copy = [&](std::size_t k, snapshot&& s) {
+      copies.resize(k);
+      copies.push_back(s);  // a copy: `s` stays with the reader
+    };
+    io::read_scratch scratch;
+    io::read_csv_bytes_each(rich, "rich.csv", {}, copy, scratch);
+    CHECK(copies == read_text(rich));
+    CHECK_FALSE(scratch.projects.empty());  // the last snapshot's projects, kept for the next file
+    copies.clear();
+    io::read_csv_bytes_each(plain, "plain.csv", {}, copy, scratch);
+    const std::vector<snapshot> expected = read_text(plain);
+    CHECK(copies == expected);
+    REQUIRE(copies.size() == 1);
+    const project& p = copies[0].at("2-2");
+    CHECK(p.title == "다른 사업");
+    CHECK(p.note.empty());
+    CHECK(p.adjustment.empty());
+    CHECK(p.extra.empty());
+    CHECK_FALSE(p.progress);
+    CHECK(p.due == due::unknown);
+  }
+
   TEST_CASE("read_csv_bytes_each hands over each snapshot once its rows are over") {
     // Three snapshots, each in one run of rows: handed over as 0, 1, 2, each
     // before the next one's rows are read (the callback sees it whole).

@@ -126,6 +126,19 @@ void read_csv_each(const std::string& path, const read_options& options, const s
 void read_csv_bytes_each(std::string_view bytes, const std::string& name, const read_options& options,
                          const snapshot_sink& each);
 
+/// Memory read_csv_bytes_each reuses from one file to the next: the projects
+/// its sink left in the snapshots handed over, whose strings keep their
+/// room. A thread reading many small files keeps one (the batch does), so
+/// that a file's rows allocate no string per cell; its contents are of no
+/// use to the caller.
+struct read_scratch {
+  std::vector<project> projects;
+};
+
+/// The same, reusing `scratch` (one per thread) across calls.
+void read_csv_bytes_each(std::string_view bytes, const std::string& name, const read_options& options,
+                         const snapshot_sink& each, read_scratch& scratch);
+
 /// Every problem in a file at once, errors, warnings and notices, in the
 /// order met (empty when it reads cleanly and nothing needed interpreting).
 [[nodiscard]] std::vector<problem> validate_csv(const std::string& path, const read_options& options = {});
