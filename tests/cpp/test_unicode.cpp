@@ -48,6 +48,16 @@ TEST_SUITE("unicode") {
     CHECK(trim("\u3000공약") == "공약");
     CHECK(trim(" ‘공약’\u00A0") == "‘공약’");
     CHECK(trim("ZONE\u3000\u3000") == "ZONE");
+    // Visible at both ends, decided without decoding; a space of two or
+    // three bytes after a Hangul syllable or a letter is not taken for one.
+    CHECK(trim("가") == "가");
+    CHECK(trim("a가") == "a가");
+    CHECK(trim("가\u00A0") == "가");
+    CHECK(trim("가\u3000") == "가");
+    CHECK(trim("a\u00A0") == "a");
+    CHECK(trim("가\u2002") == "가");
+    CHECK(trim("\u00A0가 나") == "가 나");
+    CHECK(trim("\x01가\x01") == "\x01가\x01");  // control characters are not spaces
   }
 
   TEST_CASE("count_code_points counts characters, not bytes") {

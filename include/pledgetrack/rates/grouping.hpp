@@ -3,6 +3,7 @@
 // in the data, which is the order of the source's own tables.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -69,6 +70,30 @@ inline std::ostream& operator<<(std::ostream& os, dimension d) { return os << "d
   return {};
 }
 
+/// The group of `p` along `d` as a view: of `p`'s own text where it holds
+/// the key (field, department, bureau), else of `buffer`, written with it.
+/// What group_key gives, without a string per project.
+[[nodiscard]] inline std::string_view group_key_view(const project& p, dimension d, std::string& buffer) {
+  switch (d) {
+    case dimension::field: return p.field;
+    case dimension::department: return p.department;
+    case dimension::bureau: return p.bureau;
+    case dimension::pledge:
+    case dimension::status: break;
+  }
+  buffer = group_key(p, d);
+  return buffer;
+}
+
+namespace detail {
+/// Hashes std::string and std::string_view alike: a map keyed by strings is
+/// then searched with a view, without making a string of it.
+struct text_hash {
+  using is_transparent = void;
+  [[nodiscard]] std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+}  // namespace detail
+
 /// The projects of one group.
 struct project_group {
   std::string key;
@@ -81,12 +106,17 @@ struct project_group {
 template <class Range>
 [[nodiscard]] std::vector<project_group> group_projects(const Range& projects, dimension d) {
   std::vector<project_group> groups;
-  std::unordered_map<std::string, std::size_t> index;
+  // Keyed by each group's own key; looked up with a view of the project's.
+  std::unordered_map<std::string, std::size_t, detail::text_hash, std::equal_to<>> index;
+  std::string buffer;
   for (const auto& item : projects) {
     const project& p = detail::as_project(item);
-    std::string key = group_key(p, d);
-    const auto [it, inserted] = index.try_emplace(key, groups.size());
-    if (inserted) groups.push_back({std::move(key), {}});
+    const std::string_view key = group_key_view(p, d, buffer);
+    auto it = index.find(key);
+    if (it == index.end()) {
+      it = index.emplace(std::string(key), groups.size()).first;
+      groups.push_back({std::string(key), {}});
+    }
     groups[it->second].projects.push_back(&p);
   }
   if (d == dimension::status) {

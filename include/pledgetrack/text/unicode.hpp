@@ -264,6 +264,19 @@ inline constexpr char32_t hangul_s_count = hangul_l_count * hangul_n_count;
   // Most cells start and end with a visible ASCII or Hangul character: one
   // byte test each decides, and the decoding below runs only for the rest.
   auto ascii_space = [](unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); };
+  // The commonest case of all, decided at once: a visible ASCII character or
+  // a Hangul syllable (lead byte EA..ED, then two continuation bytes) at
+  // each end.
+  if (!s.empty()) {
+    const auto first = static_cast<unsigned char>(s.front());
+    const auto last = static_cast<unsigned char>(s.back());
+    const bool first_visible = (first > ' ' && first < 0x80) || (first >= 0xEA && first <= 0xED);
+    const bool last_visible = (last > ' ' && last < 0x80) ||
+                              (s.size() >= 3 && static_cast<unsigned char>(s[s.size() - 3]) >= 0xEA &&
+                               static_cast<unsigned char>(s[s.size() - 3]) <= 0xED &&
+                               (static_cast<unsigned char>(s[s.size() - 2]) & 0xC0) == 0x80 && (last & 0xC0) == 0x80);
+    if (first_visible && last_visible) return s;
+  }
   // Leading.
   while (!s.empty()) {
     const auto b = static_cast<unsigned char>(s.front());
