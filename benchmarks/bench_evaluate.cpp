@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "pledgetrack/batch/evaluate.hpp"
+#include "pledgetrack/io/batch.hpp"
 
 namespace fs = std::filesystem;
 using namespace pledgetrack;
@@ -31,11 +32,8 @@ int main(int argc, char** argv) {
       paths.push_back(p.string());
       continue;
     }
-    for (const auto& entry : fs::recursive_directory_iterator(p))
-      if (entry.is_regular_file() && entry.path().extension() == ".csv" && entry.path().filename() != "org.csv")
-        paths.push_back(entry.path().string());
+    for (std::string& file : io::batch_files(p.string())) paths.push_back(std::move(file));
   }
-  std::sort(paths.begin(), paths.end());
   batch::evaluate_options options;
   options.by = {dimension::field};
   options.threads = static_cast<unsigned>(std::stoul(argv[1]));

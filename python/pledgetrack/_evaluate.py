@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 from . import _core, _html, _types
 from ._core import Organization, PledgeError, Problem
-from ._io import _organization, _reader_options
+from ._io import _organization, _reader_options, org_file_in
 from ._snapshot import Snapshot
 
 if TYPE_CHECKING:
@@ -300,7 +300,7 @@ def _is_glob(text: str) -> bool:
 
 
 def _is_org_file(path: Path) -> bool:
-    return path.name.lower() == "org.csv"
+    return _core.is_org_file_name(path.name)
 
 
 def _paths(source: object, items: list[object]) -> list[Path]:
@@ -312,7 +312,7 @@ def _paths(source: object, items: list[object]) -> list[Path]:
     text = os.fsdecode(source)
     path = Path(text)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*.csv") if p.is_file() and not _is_org_file(p))
+        files = [Path(p) for p in _core.batch_files(text)]
         if not files:
             raise PledgeError(f"no pledge files (*.csv other than org.csv) under directory '{path}'")
         return files
@@ -333,8 +333,8 @@ def _folder_orgs(paths: list[Path], encoding: str | None) -> tuple[list[Organiza
     for p in paths:
         folder = p.parent
         if folder not in index:
-            candidate = folder / "org.csv"
-            if candidate.is_file():
+            candidate = org_file_in(folder)
+            if candidate is not None:
                 index[folder] = len(orgs)
                 orgs.append(_core.read_org_csv(str(candidate), encoding=encoding))
             else:

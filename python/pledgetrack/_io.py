@@ -171,8 +171,19 @@ def pledge_files(directory: Path) -> list[Path]:
     """The pledge files of a directory, sorted: each ``*.csv`` and ``*.xlsx`` but ``org.csv``
     (the rule read_snapshots and ``pledgetrack validate`` share)."""
     return sorted(
-        p for p in directory.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and p.name.lower() != "org.csv"
+        p
+        for p in directory.iterdir()
+        if p.suffix.lower() in (".csv", ".xlsx") and not _core.is_org_file_name(p.name)
     )
+
+
+def org_file_in(folder: Path) -> Path | None:
+    """The org file of a folder (``org.csv``, in any case: the name a batch leaves out of the
+    pledge files), or None. Two of them (``org.csv`` and ``ORG.csv``) are an error."""
+    found = sorted(p for p in folder.iterdir() if _core.is_org_file_name(p.name) and p.is_file())
+    if len(found) > 1:
+        raise PledgeError(f"two org files in folder '{folder}': " + ", ".join(p.name for p in found))
+    return found[0] if found else None
 
 
 def read_snapshots(
@@ -191,8 +202,8 @@ def read_snapshots(
         files = pledge_files(path)
         if not files:
             raise PledgeError(f"no pledge files (*.csv or *.xlsx other than org.csv) in directory '{path}'")
-        if org is None and (path / "org.csv").is_file():
-            org = path / "org.csv"
+        if org is None:
+            org = org_file_in(path)
     else:
         files = [path]
     snapshots = read_many(files, encoding=encoding, org=org, **options)  # type: ignore[arg-type]

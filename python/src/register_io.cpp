@@ -194,6 +194,11 @@ void register_io(py::module_& m) {
       "check_encoding", [](const std::string& name) { to_encoding(name); }, py::arg("name"),
       "Raises PledgeError when the readers do not know the encoding ``name`` (the command\n"
       "line checks --encoding with it before reading anything).");
+  m.def("is_org_file_name", &io::is_org_file_name, py::arg("name"),
+        "Whether a file of this name is an org file (org.csv, in any case), not a pledge file.");
+  m.def("batch_files", &io::batch_files, py::arg("folder"), release,
+        "The pledge files of a folder, as a batch takes one: *.csv at any depth but org.csv,\n"
+        "sorted by path component by component (io::batch_files).");
   m.def(
       "read_org_csv",
       [](const std::string& path, const std::optional<std::string>& encoding_name) {

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <filesystem>
+#include <system_error>
 #include <thread>
 
 namespace pledgetrack::io {
@@ -62,6 +64,41 @@ std::vector<std::vector<snapshot>> read_csv_files(std::span<const std::string> p
   for (const std::exception_ptr& e : errors)
     if (e) std::rethrow_exception(e);
   return results;
+}
+
+bool is_org_file_name(std::string_view name) noexcept {
+  constexpr std::string_view org = "org.csv";
+  if (name.size() != org.size()) return false;
+  for (std::size_t i = 0; i < org.size(); ++i) {
+    const char c = name[i] >= 'A' && name[i] <= 'Z' ? static_cast<char>(name[i] - 'A' + 'a') : name[i];
+    if (c != org[i]) return false;
+  }
+  return true;
+}
+
+std::vector<std::string> batch_files(const std::string& folder) {
+  namespace fs = std::filesystem;
+  const auto cannot_list = [&](const std::error_code& e) {
+    return error("cannot list the folder '" + folder + "' (or a folder in it): " + e.message());
+  };
+  std::error_code e;
+  if (!fs::is_directory(folder, e)) throw error("not a folder: '" + folder + "'");
+  std::vector<fs::path> found;
+  fs::recursive_directory_iterator it(folder, e);
+  if (e) throw cannot_list(e);
+  for (; it != fs::recursive_directory_iterator(); it.increment(e)) {
+    if (e) throw cannot_list(e);
+    const std::string name = it->path().filename().string();
+    if (!name.ends_with(".csv") || is_org_file_name(name)) continue;
+    std::error_code regular;
+    if (it->is_regular_file(regular)) found.push_back(it->path());  // a link to a file counts
+  }
+  if (e) throw cannot_list(e);
+  std::sort(found.begin(), found.end());  // fs::path compares component by component
+  std::vector<std::string> paths;
+  paths.reserve(found.size());
+  for (const fs::path& p : found) paths.push_back(p.string());
+  return paths;
 }
 
 }  // namespace pledgetrack::io

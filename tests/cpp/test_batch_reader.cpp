@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <atomic>
+#include <filesystem>
 #include <fstream>
 #include <stop_token>
 #include <string>
@@ -31,6 +34,38 @@ std::string error_of_read_csv(const std::string& path) {
 }  // namespace
 
 TEST_SUITE("batch reader") {
+  TEST_CASE("batch_files: every *.csv at any depth but the orgs, sorted component by component") {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("pledgetrack-batch-files-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    for (const char* folder : {"a", "a-b", "a/deep", "c", "d"}) fs::create_directories(root / folder);
+    for (const char* file : {"a/2024-03-31.csv", "a/2023-12-31.csv", "a-b/2024-03-31.csv", "a/deep/x.csv",
+                             "a/org.csv", "a-b/ORG.csv", "c/Org.CSV", "c/upper.CSV", "c/notes.txt", "c/.csv",
+                             "d/2024-03-31.csv"})
+      std::ofstream(root / file) << "x\n";
+    fs::create_directory_symlink(root / "a", root / "link-to-a");         // not followed
+    fs::create_symlink(root / "d" / "2024-03-31.csv", root / "c/link.csv");  // a file: counts
+    const std::string r = root.string() + "/";
+    // "a" sorts before "a-b" by component, though "a-" < "a/" as text.
+    const std::vector<std::string> expected = {r + "a/2023-12-31.csv", r + "a/2024-03-31.csv", r + "a/deep/x.csv",
+                                               r + "a-b/2024-03-31.csv", r + "c/.csv", r + "c/link.csv",
+                                               r + "d/2024-03-31.csv"};
+    CHECK(io::batch_files(root.string()) == expected);
+    CHECK(io::is_org_file_name("org.csv"));
+    CHECK(io::is_org_file_name("ORG.CSV"));
+    CHECK_FALSE(io::is_org_file_name("org.csv.bak"));
+    CHECK_FALSE(io::is_org_file_name("my-org.csv"));
+    CHECK_THROWS_WITH_AS((void)io::batch_files(r + "a/2023-12-31.csv"),
+                         ("not a folder: '" + r + "a/2023-12-31.csv'").c_str(), error);
+    if (::geteuid() != 0) {  // root reads every folder
+      fs::permissions(root / "a/deep", fs::perms::none);
+      CHECK_THROWS_WITH_AS((void)io::batch_files(root.string()),
+                           doctest::Contains(("cannot list the folder '" + root.string() + "'").c_str()), error);
+      fs::permissions(root / "a/deep", fs::perms::owner_all);
+    }
+    fs::remove_all(root);
+  }
+
   TEST_CASE("many files read on any number of threads give what reading them one by one gives") {
     std::vector<std::string> paths;
     for (int i = 0; i < 25; ++i) {

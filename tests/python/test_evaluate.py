@@ -167,6 +167,28 @@ def test_a_district_folder_s_own_org_wins_over_the_shared_org(corpus: Path, tmp_
     assert groups.to_dict() == {"가구": ["경제국", "복지국"], "나구": ["총괄국"], "다구": ["총괄국"], "라구": ["총괄국"]}
 
 
+def test_an_org_file_named_in_capitals_is_the_folder_s_org_and_two_are_an_error(corpus: Path) -> None:
+    # ORG.csv is left out of the pledge files (as org.csv is), so it must be read as the org,
+    # not dropped: 가구's departments then go to its own bureaus.
+    (corpus / "가구" / "ORG.csv").write_text("부서,실국\n복지과,복지국\n경제과,경제국\n", encoding="utf-8")
+    t = evaluate_quietly(corpus, by="bureau").table
+    groups = sorted(set(t[(t["dimension"] == "bureau") & (t["district"] == "가구")]["group"]))
+    assert groups == ["경제국", "복지국"]
+    (corpus / "가구" / "org.csv").write_text("부서,실국\n복지과,복지국\n경제과,경제국\n", encoding="utf-8")
+    with pytest.raises(pt.PledgeError, match="two org files in folder '.*가구': ORG.csv, org.csv"):
+        pt.evaluate(corpus)
+
+
+def test_a_folder_s_files_are_taken_component_by_component(tmp_path: Path) -> None:
+    # "a" < "a-b" as folder names, though "a-" < "a/" as text: the problems come in that order.
+    for folder in ("a", "a-b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "bad.csv").write_text("not,a,pledge,table\n", encoding="utf-8")
+    with pytest.warns(UserWarning):
+        e = pt.evaluate(tmp_path)
+    assert [Path(p.file).parent.name for p in e.problems] == ["a", "a-b"]
+
+
 def test_sources_directory_glob_list_and_snapshots_agree(corpus: Path) -> None:
     from_dir = evaluate_quietly(corpus).table
     from_glob = evaluate_quietly(str(corpus / "*" / "*.csv")).table

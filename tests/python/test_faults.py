@@ -247,7 +247,9 @@ needs_proc = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="ne
 def test_ctrl_c_in_python_stops_the_cpp_threads_and_raises_keyboard_interrupt(tmp_path, example_dir, call):
     import signal
 
-    corpus = _corpus(tmp_path / "corpus", example_dir, 3000)
+    # Enough files that the batch cannot end before the first progress call (50 ms in):
+    # 3,000 were read within it once the reader got faster.
+    corpus = _corpus(tmp_path / "corpus", example_dir, 20000)
     files = sorted(corpus.rglob("*.csv"))
     before = _threads_of_this_process()
     seen: list[int] = []

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <stop_token>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pledgetrack/io/csv.hpp"
@@ -50,5 +51,19 @@ std::vector<std::exception_ptr> share_out(std::size_t n, unsigned threads,
                                                                 const read_options& options = {},
                                                                 unsigned threads = 0,
                                                                 std::stop_token stop = {});
+
+/// Whether a file of this name is an org file (org.csv, in any case), which
+/// a batch reads as the org of the files beside it, not as pledges.
+[[nodiscard]] bool is_org_file_name(std::string_view name) noexcept;
+
+/// The pledge files of a folder, as a batch takes one: every file named
+/// *.csv at any depth (the name's case as written: x.CSV is not one) but the
+/// orgs (org.csv, in any case), sorted by path component by component (as
+/// Python sorts paths). Links to files count; links to folders are not
+/// followed. An error names the folder when it, or a folder in it,
+/// cannot be listed: nothing is left out silently.
+///
+///     io::batch_files("data")   // {"data/bukgu/2024-03-31.csv", "data/seogu/2023-12-31.csv", …}
+[[nodiscard]] std::vector<std::string> batch_files(const std::string& folder);
 
 }  // namespace pledgetrack::io
