@@ -255,20 +255,41 @@ bool row_before(const evaluation_row& a, const evaluation_row& b) {
   return std::make_tuple(a.district, date_key(a.as_of), a.term) < std::make_tuple(b.district, date_key(b.as_of), b.term);
 }
 
-// Sorts `texts` (bytewise, as std::string compares) and gives each old index its new one.
-std::vector<std::uint32_t> sort_texts(std::vector<std::string>& texts) {
-  std::vector<std::uint32_t> order(texts.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+// Sorts `texts` (bytewise, as std::string compares), keeping those `used`
+// only, and gives each old index its new one. A text can be unused: the
+// district of a file that failed after some of its snapshots were read.
+std::vector<std::uint32_t> sort_texts(std::vector<std::string>& texts, const std::vector<bool>& used) {
+  std::vector<std::uint32_t> order;
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    if (used[i]) order.push_back(static_cast<std::uint32_t>(i));
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return texts[a] < texts[b]; });
   std::vector<std::uint32_t> new_index(texts.size());
   std::vector<std::string> sorted;
-  sorted.reserve(texts.size());
+  sorted.reserve(order.size());
   for (std::size_t k = 0; k < order.size(); ++k) {
     new_index[order[k]] = static_cast<std::uint32_t>(k);
     sorted.push_back(std::move(texts[order[k]]));
   }
   texts = std::move(sorted);
   return new_index;
+}
+
+// The texts the rows refer to (and groups[0], "", always), renumbered in
+// sorted order.
+void sort_tables(std::vector<std::string>& districts, std::vector<std::string>& groups,
+                 std::vector<evaluation_row>& rows) {
+  std::vector<bool> district_used(districts.size()), group_used(groups.size());
+  group_used.at(0) = true;
+  for (const evaluation_row& r : rows) {
+    district_used.at(r.district) = true;
+    group_used.at(r.group) = true;
+  }
+  const std::vector<std::uint32_t> district_index = sort_texts(districts, district_used);
+  const std::vector<std::uint32_t> group_index = sort_texts(groups, group_used);
+  for (evaluation_row& r : rows) {
+    r.district = district_index[r.district];
+    r.group = group_index[r.group];
+  }
 }
 
 // Puts rows[source[j]] (and its figures) at j, in place: each cycle of the
@@ -346,14 +367,9 @@ void finish(gathered&& all, const evaluate_options& options, evaluation& out) {
   const std::size_t criteria_count = options.criteria.size();
   out.districts = all.districts_.take();
   out.groups = all.groups_.take();
-  const std::vector<std::uint32_t> district_index = sort_texts(out.districts);
-  const std::vector<std::uint32_t> group_index = sort_texts(out.groups);
   out.rows = std::move(all.rows_);
   out.figures = std::move(all.figures_);
-  for (evaluation_row& r : out.rows) {
-    r.district = district_index[r.district];
-    r.group = group_index[r.group];
-  }
+  sort_tables(out.districts, out.groups, out.rows);
   std::vector<snapshot_record> snapshots = std::move(all.snapshots_);
   const auto key = [&](const snapshot_record& s) {
     const evaluation_row& r = out.rows[s.first_row];
@@ -573,8 +589,6 @@ evaluation combine(std::vector<evaluation> parts) {
   }
   out.districts = districts.take();
   out.groups = groups.take();
-  const std::vector<std::uint32_t> district_sorted = sort_texts(out.districts);
-  const std::vector<std::uint32_t> group_sorted = sort_texts(out.groups);
 
   std::size_t total = 0;
   for (const evaluation& part : parts) total += part.rows.size();
@@ -587,8 +601,8 @@ evaluation combine(std::vector<evaluation> parts) {
     const auto file_offset = static_cast<std::uint32_t>(out.files.size());
     for (std::string& f : part.files) out.files.push_back(std::move(f));
     for (evaluation_row r : part.rows) {
-      r.district = district_sorted[district_index[k].at(r.district)];
-      r.group = group_sorted[group_index[k].at(r.group)];
+      r.district = district_index[k].at(r.district);
+      r.group = group_index[k].at(r.group);
       if (r.file != evaluation_row::no_file) r.file += file_offset;
       out.rows.push_back(r);
     }
@@ -596,6 +610,7 @@ evaluation combine(std::vector<evaluation> parts) {
     for (io::problem& p : part.problems) out.problems.push_back(std::move(p));
     part = evaluation{};  // freed as soon as it is taken
   }
+  sort_tables(out.districts, out.groups, out.rows);
   // A district's rows all come from one part, in order: a stable sort of
   // their positions by (district, as_of, term) puts them together, and the
   // rows move in place.
