@@ -1,8 +1,10 @@
 // Batch evaluation (see batch/evaluate.hpp). Workers read a file, reduce each
 // of its snapshots to summary rows plus a compact record of its projects'
-// states (for regressions), and drop the snapshot. The rows are then sorted,
-// and changes, regressions and ranks filled in one sequential pass, so that
-// nothing depends on which thread did what.
+// states (for regressions), and drop the snapshot; a file's rows join the
+// batch's one vector when the file is done. Then the texts are numbered in
+// sorted order, changes and regressions filled in one sequential pass over
+// the snapshots in order, the rows put in that order in place, and ranked,
+// so that nothing depends on which thread did what and no row is held twice.
 #include "pledgetrack/batch/evaluate.hpp"
 
 #include <algorithm>
@@ -156,38 +158,38 @@ struct rows_made {
 };
 
 // What the threads gather: every row once, its figures, the snapshots' records
-// and the texts. Each file's rows are appended whole, under the lock.
-class gathered {
- public:
-  gathered() { groups_.intern(""); }  // groups[0]: the whole snapshot's
+// and the texts. Each file's rows are appended whole, under the lock; the
+// members are read once the threads are done.
+struct gathered {
+  std::vector<evaluation_row> rows;
+  std::vector<rate_figures> figures;
+  std::vector<snapshot_record> snapshots;
+  text_table districts, groups;
 
-  std::uint32_t district(std::string_view text) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    return districts_.intern(text);
+  gathered() { groups.intern(""); }  // groups[0]: the whole snapshot's
+
+  std::uint32_t district_index(std::string_view text) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    return districts.intern(text);
   }
-  std::uint32_t group(std::string_view text) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    return groups_.intern(text);
+  std::uint32_t group_index(std::string_view text) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    return groups.intern(text);
   }
   void add(rows_made&& made) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    const std::size_t offset = rows_.size();
-    rows_.insert(rows_.end(), made.rows.begin(), made.rows.end());
-    figures_.insert(figures_.end(), made.figures.begin(), made.figures.end());
+    const std::lock_guard<std::mutex> lock(mutex);
+    const std::size_t offset = rows.size();
+    rows.insert(rows.end(), made.rows.begin(), made.rows.end());
+    figures.insert(figures.end(), made.figures.begin(), made.figures.end());
     for (snapshot_record& s : made.snapshots) {
       s.first_row += offset;
-      snapshots_.push_back(std::move(s));
+      snapshots.push_back(std::move(s));
     }
     made = rows_made{};
   }
 
-  std::vector<evaluation_row> rows_;
-  std::vector<rate_figures> figures_;
-  std::vector<snapshot_record> snapshots_;
-  text_table districts_, groups_;
-
  private:
-  std::mutex mutex_;
+  std::mutex mutex;
 };
 
 void summarize(const snapshot& s, std::uint32_t source, std::uint32_t part, std::uint32_t file,
@@ -197,7 +199,7 @@ void summarize(const snapshot& s, std::uint32_t source, std::uint32_t part, std:
   record.part = part;
   record.first_row = out.rows.size();
   evaluation_row row;
-  row.district = all.district(s.district());
+  row.district = all.district_index(s.district());
   row.term = s.term();
   row.as_of = s.as_of();
   row.file = file;
@@ -211,7 +213,7 @@ void summarize(const snapshot& s, std::uint32_t source, std::uint32_t part, std:
     for (const project_group& g : group_projects(s, d)) {
       evaluation_row group_row = row;
       group_row.dimension = d;
-      group_row.group = all.group(g.key);
+      group_row.group = all.group_index(g.key);
       add_row(group_row, g.projects);
     }
   }
@@ -365,12 +367,12 @@ void finish(gathered&& all, const evaluate_options& options, evaluation& out) {
   out.criteria = options.criteria;
   out.by = options.by;
   const std::size_t criteria_count = options.criteria.size();
-  out.districts = all.districts_.take();
-  out.groups = all.groups_.take();
-  out.rows = std::move(all.rows_);
-  out.figures = std::move(all.figures_);
+  out.districts = all.districts.take();
+  out.groups = all.groups.take();
+  out.rows = std::move(all.rows);
+  out.figures = std::move(all.figures);
   sort_tables(out.districts, out.groups, out.rows);
-  std::vector<snapshot_record> snapshots = std::move(all.snapshots_);
+  std::vector<snapshot_record> snapshots = std::move(all.snapshots);
   const auto key = [&](const snapshot_record& s) {
     const evaluation_row& r = out.rows[s.first_row];
     return std::make_tuple(r.district, date_key(r.as_of), r.term, s.source, s.part);
@@ -480,9 +482,11 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
 
   if (paths.size() >= evaluation_row::no_file) throw error("too many files for one batch: " + std::to_string(paths.size()));
   evaluation out;
-  id_lists lists;
   gathered all;
   {
+    // The id lists go with the reading: each snapshot's record shares its
+    // own, so that finish frees them one district after another.
+    id_lists lists;
     // This thread reads files too: its buffer goes when the reading ends, however it ends.
     struct give_back_buffer {
       ~give_back_buffer() { std::string().swap(file_bytes); }
@@ -533,18 +537,20 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
 evaluation evaluate_snapshots(std::span<const snapshot> snapshots, const evaluate_options& options) {
   if (snapshots.size() >= evaluation_row::no_file)
     throw error("too many snapshots for one batch: " + std::to_string(snapshots.size()));
-  id_lists lists;
   gathered all;
-  const auto failures = io::detail::share_out(
-      snapshots.size(), options.threads,
-      [&](std::size_t i) {
-        rows_made made;
-        summarize(snapshots[i], static_cast<std::uint32_t>(i), 0, evaluation_row::no_file, options, lists, all, made);
-        all.add(std::move(made));
-      },
-      true, options.stop);
-  for (const std::exception_ptr& e : failures)
-    if (e) std::rethrow_exception(e);
+  {
+    id_lists lists;
+    const auto failures = io::detail::share_out(
+        snapshots.size(), options.threads,
+        [&](std::size_t i) {
+          rows_made made;
+          summarize(snapshots[i], static_cast<std::uint32_t>(i), 0, evaluation_row::no_file, options, lists, all, made);
+          all.add(std::move(made));
+        },
+        true, options.stop);
+    for (const std::exception_ptr& e : failures)
+      if (e) std::rethrow_exception(e);
+  }
   evaluation out;
   finish(std::move(all), options, out);
   return out;

@@ -63,7 +63,7 @@ struct rate_figures {
 /// One row of an evaluation: a whole snapshot, or one group of it.
 ///
 /// A corpus gives hundreds of thousands of rows, so a row is small and holds
-/// no heap memory (48 bytes; it was 200 plus about 140 on the heap): its
+/// no heap memory (96 bytes; it was 200, plus about 140 on the heap): its
 /// district and group are indices into the evaluation's tables of texts, and
 /// its figures per criteria live in the evaluation too (evaluation::rates).
 /// Read it through its evaluation:
@@ -81,16 +81,16 @@ struct evaluation_row {
   int term = 0;
   date as_of;
   std::optional<pledgetrack::dimension> dimension;  ///< nothing: the whole snapshot
-  status_counts counts;               ///< projects in scope, by status
-  /// Projects that moved back since the district's previous snapshot, under
-  /// the first criteria (as compare() calls a regression); nothing for a
-  /// district's first snapshot and for group rows.
-  std::optional<std::int64_t> regressions;
   /// The file the snapshot came from: an index into evaluation::files
   /// (no_file for snapshots given in memory). An index, not the path: a
   /// corpus has many rows per file, and the rows are all that is kept.
   std::uint32_t file = no_file;
   static constexpr std::uint32_t no_file = static_cast<std::uint32_t>(-1);
+  status_counts counts;               ///< projects in scope, by status
+  /// Projects that moved back since the district's previous snapshot, under
+  /// the first criteria (as compare() calls a regression); nothing for a
+  /// district's first snapshot and for group rows.
+  std::optional<std::int64_t> regressions;
 
   /// The quarter of as_of (2024Q1); nothing without a date. Computed, not
   /// stored: it follows from as_of.
