@@ -133,7 +133,9 @@ py::dict table_of(const batch::evaluation& e) {
     text_column([&](const batch::evaluation_row& r) -> py::object {
       return r.dimension ? text(std::string(to_string(*r.dimension))) : py::none();
     });
-    text_column([&](const batch::evaluation_row& r) -> py::object { return r.dimension ? groups.at(r.group) : py::none(); });
+    text_column([&](const batch::evaluation_row& r) -> py::object {
+      return r.dimension ? groups.at(r.group) : py::none();
+    });
   }
   whole_column(false, [](const batch::evaluation_row& r) { return r.projects(); });
   for (const status s : all_statuses) whole_column(false, [s](const batch::evaluation_row& r) { return r.counts[s]; });
@@ -193,7 +195,8 @@ py::tuple row_state(const batch::evaluation_row& r) {
 }
 
 batch::evaluation_row row_from_state(const py::tuple& t) {
-  if (t.size() != 8) throw error("cannot unpickle an evaluation row: a state of " + std::to_string(t.size()) + " parts");
+  if (t.size() != 8)
+    throw error("cannot unpickle an evaluation row: a state of " + std::to_string(t.size()) + " parts");
   batch::evaluation_row r;
   r.district = t[0].cast<std::uint32_t>();
   r.group = t[1].cast<std::uint32_t>();
@@ -238,7 +241,8 @@ batch::evaluation evaluation_from_state(const py::tuple& t) {
   }
   for (const py::handle item : t[6]) {
     const auto f = item.cast<py::tuple>();
-    e.figures.push_back({f[0].cast<rate>(), f[1].cast<std::optional<fraction>>(), f[2].cast<std::optional<std::int64_t>>()});
+    e.figures.push_back(
+        {f[0].cast<rate>(), f[1].cast<std::optional<fraction>>(), f[2].cast<std::optional<std::int64_t>>()});
   }
   if (e.figures.size() != e.rows.size() * e.criteria.size())
     throw error("cannot unpickle BatchEvaluation: " + std::to_string(e.figures.size()) + " figures for " +

@@ -206,7 +206,8 @@ void summarize(const snapshot& s, std::uint32_t source, std::uint32_t part, std:
   const auto add_row = [&](const evaluation_row& r, const auto& projects) {
     out.rows.push_back(r);
     out.rows.back().counts = count_statuses(projects);
-    for (const named_criteria& c : options.criteria) out.figures.push_back({completion_rate(projects, c.criteria), {}, {}});
+    for (const named_criteria& c : options.criteria)
+      out.figures.push_back({completion_rate(projects, c.criteria), {}, {}});
   };
   add_row(row, s);
   for (const dimension d : options.by) {
@@ -254,7 +255,8 @@ std::int64_t date_key(const date& d) {
 // The order of rows: district (an index into a sorted table, so the order of
 // the texts), as_of, term.
 bool row_before(const evaluation_row& a, const evaluation_row& b) {
-  return std::make_tuple(a.district, date_key(a.as_of), a.term) < std::make_tuple(b.district, date_key(b.as_of), b.term);
+  return std::make_tuple(a.district, date_key(a.as_of), a.term) <
+         std::make_tuple(b.district, date_key(b.as_of), b.term);
 }
 
 // Sorts `texts` (bytewise, as std::string compares), keeping those `used`
@@ -299,7 +301,9 @@ void sort_tables(std::vector<std::string>& districts, std::vector<std::string>& 
 void permute(std::vector<evaluation_row>& rows, std::vector<rate_figures>& figures, std::size_t criteria_count,
              std::vector<std::size_t>& source) {
   std::vector<rate_figures> held(criteria_count);
-  const auto figures_of = [&](std::size_t i) { return figures.begin() + static_cast<std::ptrdiff_t>(i * criteria_count); };
+  const auto figures_of = [&](std::size_t i) {
+    return figures.begin() + static_cast<std::ptrdiff_t>(i * criteria_count);
+  };
   for (std::size_t start = 0; start < source.size(); ++start) {
     if (source[start] == start) continue;
     const evaluation_row held_row = rows[start];
@@ -335,7 +339,9 @@ void assign_ranks(const std::vector<evaluation_row>& rows, std::vector<rate_figu
     order[i] = {(quarter << 40) | (dim << 32) | r.group, i};
   }
   std::sort(order.begin(), order.end());
-  const auto figures_at = [&](std::size_t row, std::size_t c) -> rate_figures& { return figures[row * criteria_count + c]; };
+  const auto figures_at = [&](std::size_t row, std::size_t c) -> rate_figures& {
+    return figures[row * criteria_count + c];
+  };
   std::vector<std::pair<fraction, std::size_t>> ranked;
   for (std::size_t begin = 0; begin < order.size();) {
     std::size_t end = begin + 1;
@@ -480,7 +486,8 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
     return read.org ? io::read_csv(path, stoppable) : snapshots;
   };
 
-  if (paths.size() >= evaluation_row::no_file) throw error("too many files for one batch: " + std::to_string(paths.size()));
+  if (paths.size() >= evaluation_row::no_file)
+    throw error("too many files for one batch: " + std::to_string(paths.size()));
   evaluation out;
   gathered all;
   {
