@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 #include <span>
 #include <fstream>
 #include <string>
@@ -329,6 +330,7 @@ TEST_SUITE("batch evaluate") {
     CHECK(e.rates(2)[0].rate == rate(fraction(0), 2));
     CHECK(e.rates(2)[1].rate == rate(fraction(1), 2));
     CHECK(&e.rates(2)[1] == &e.figures[5]);  // row 2, criteria 1
+    CHECK_THROWS_AS((void)e.rates(18), std::out_of_range);  // past the last row
     // The last row: 라구 Q1 경제 (정상추진, 폐기): 0 of 2.
     CHECK(e.district_of(e.rows[17]) == "라구");
     CHECK(e.group_of(e.rows[17]) == "경제");

@@ -11,6 +11,7 @@
 #include <optional>
 #include <ostream>
 #include <span>
+#include <stdexcept>
 #include <stop_token>
 #include <string>
 #include <string_view>
@@ -148,7 +149,7 @@ struct evaluate_options {
 /// repeats, so that equal evaluations have equal tables whatever the threads
 /// did, and rows in district order are in index order; `groups` starts with
 /// "", the whole snapshot's group. The figures are one flat vector,
-/// `rates_per_row` (= criteria.size()) to a row, in the order of `rows`.
+/// criteria.size() of them to a row, in the order of `rows` (rates(i)).
 struct evaluation {
   std::vector<named_criteria> criteria;
   std::vector<pledgetrack::dimension> by;
@@ -163,11 +164,14 @@ struct evaluation {
   [[nodiscard]] const std::string& district_of(const evaluation_row& r) const { return districts.at(r.district); }
   /// The group of a row of this evaluation ("" for a whole snapshot's row).
   [[nodiscard]] const std::string& group_of(const evaluation_row& r) const { return groups.at(r.group); }
-  /// The figures of rows[row], one per criteria in the order asked.
+  /// The figures of rows[row], one per criteria in the order asked
+  /// (std::out_of_range past the figures, as vector::at).
   [[nodiscard]] std::span<const rate_figures> rates(std::size_t row) const {
+    if ((row + 1) * criteria.size() > figures.size()) throw std::out_of_range("evaluation::rates: no such row");
     return std::span(figures).subspan(row * criteria.size(), criteria.size());
   }
   [[nodiscard]] std::span<rate_figures> rates(std::size_t row) {
+    if ((row + 1) * criteria.size() > figures.size()) throw std::out_of_range("evaluation::rates: no such row");
     return std::span(figures).subspan(row * criteria.size(), criteria.size());
   }
 
