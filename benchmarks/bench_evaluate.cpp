@@ -41,9 +41,12 @@ int main(int argc, char** argv) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   std::ofstream out(argv[2], std::ios::binary);
-  for (const auto& r : e.rows)
-    out << r.district << '\t' << format_date(r.as_of) << '\t' << r.group << '\t'
-        << r.rates[0].rate.numerator().to_string() << '\t' << r.rates[0].rate.denominator() << '\n';
+  for (std::size_t i = 0; i < e.rows.size(); ++i) {
+    const batch::evaluation_row& r = e.rows[i];
+    const rate& kmc = e.rates(i)[0].rate;
+    out << e.district_of(r) << '\t' << format_date(r.as_of) << '\t' << e.group_of(r) << '\t'
+        << kmc.numerator().to_string() << '\t' << kmc.denominator() << '\n';
+  }
   std::printf("%zu files, %zu rows, %zu problems, %.3f s\n", paths.size(), e.rows.size(), e.problems.size(), seconds);
   for (const auto& p : e.problems) std::cerr << p.message << '\n';
   return e.problems.empty() ? 0 : 1;

@@ -100,7 +100,7 @@ class Evaluation:
         return Evaluation(_core.combine_evaluations(cores))
 
     def __repr__(self) -> str:
-        districts = len({r for r in self._core.table()["district"]}) if len(self) else 0
+        districts = len(self._core.districts)  # each once, as the evaluation keeps them
         return (
             f"Evaluation(rows={len(self)}, districts={districts}, criteria={self.criteria!r}, "
             f"by={self.by!r}, problems={len(self.problems)})"

@@ -114,26 +114,36 @@ py::dict table_of(const batch::evaluation& e) {
   interned<std::int64_t> dates;
   interned<std::pair<std::int64_t, std::int64_t>> fractions;
   const auto text = [&](const std::string& value) { return texts.get(value, [&] { return py::str(value); }); };
+  // The evaluation keeps each district and group text once: one str each.
+  std::vector<py::object> districts, groups;
+  for (const std::string& d : e.districts) districts.push_back(text(d));
+  for (const std::string& g : e.groups) groups.push_back(text(g));
 
-  text_column([&](const batch::evaluation_row& r) { return text(r.district); });
+  text_column([&](const batch::evaluation_row& r) { return districts.at(r.district); });
   whole_column(false, [](const batch::evaluation_row& r) { return std::int64_t{r.term}; });
   text_column([&](const batch::evaluation_row& r) {
     const std::int64_t day = r.as_of.is_special() ? -1 : static_cast<std::int64_t>(r.as_of.julian_day());
     return dates.get(day, [&] { return py::cast(r.as_of); });
   });
   text_column([&](const batch::evaluation_row& r) -> py::object {
-    return r.period ? text(r.period->label()) : py::none();
+    const auto p = r.period();
+    return p ? text(p->label()) : py::none();
   });
   if (!e.by.empty()) {
     text_column([&](const batch::evaluation_row& r) -> py::object {
       return r.dimension ? text(std::string(to_string(*r.dimension))) : py::none();
     });
-    text_column([&](const batch::evaluation_row& r) -> py::object { return r.dimension ? text(r.group) : py::none(); });
+    text_column([&](const batch::evaluation_row& r) -> py::object {
+      return r.dimension ? groups.at(r.group) : py::none();
+    });
   }
   whole_column(false, [](const batch::evaluation_row& r) { return r.projects(); });
   for (const status s : all_statuses) whole_column(false, [s](const batch::evaluation_row& r) { return r.counts[s]; });
   for (std::size_t c = 0; c < e.criteria.size(); ++c) {
-    const auto figures = [c](const batch::evaluation_row& r) -> const batch::rate_figures& { return r.rates[c]; };
+    // The columns' functions are given e.rows[i] itself, so its position is i.
+    const auto figures = [&, c](const batch::evaluation_row& r) -> const batch::rate_figures& {
+      return e.rates(static_cast<std::size_t>(&r - e.rows.data()))[c];
+    };
     const bool whole = std::all_of(e.rows.begin(), e.rows.end(), [&](const batch::evaluation_row& r) {
       return figures(r).rate.numerator().denominator() == 1;
     });
@@ -160,41 +170,6 @@ py::dict table_of(const batch::evaluation& e) {
   return out;
 }
 
-// A row's state is written out by hand (its counts and rates nest); the
-// check below stops a field added to evaluation_row from being left out.
-static_assert(detail::field_count<batch::evaluation_row>() == 10, "row_state and row_from_state: a field is missing");
-
-py::tuple row_state(const batch::evaluation_row& r) {
-  py::list rates;
-  for (const batch::rate_figures& f : r.rates)
-    rates.append(py::make_tuple(f.rate, optional_value(f.change_points), optional_value(f.rank)));
-  py::list counts;
-  for (const status s : all_statuses) counts.append(r.counts[s]);
-  return py::make_tuple(r.district, r.term, r.as_of, r.period ? r.period->label() : std::string(),
-                        r.dimension ? py::object(py::str(std::string(to_string(*r.dimension)))) : py::none(), r.group,
-                        counts, rates, optional_value(r.regressions), r.file);
-}
-
-batch::evaluation_row row_from_state(const py::tuple& t) {
-  if (t.size() != 10) throw error("cannot unpickle an evaluation row: a state of " + std::to_string(t.size()) + " parts");
-  batch::evaluation_row r;
-  r.district = t[0].cast<std::string>();
-  r.term = t[1].cast<int>();
-  if (!t[2].is_none()) r.as_of = t[2].cast<date>();
-  if (const auto label = t[3].cast<std::string>(); !label.empty()) r.period = period::parse(label);
-  if (!t[4].is_none()) r.dimension = parse_dimension(t[4].cast<std::string>());
-  r.group = t[5].cast<std::string>();
-  const auto counts = t[6].cast<std::vector<std::int64_t>>();
-  for (std::size_t i = 0; i < status_count && i < counts.size(); ++i) r.counts.add(all_statuses[i], counts[i]);
-  for (const py::handle item : t[7]) {
-    const auto f = item.cast<py::tuple>();
-    r.rates.push_back({f[0].cast<rate>(), f[1].cast<std::optional<fraction>>(), f[2].cast<std::optional<std::int64_t>>()});
-  }
-  r.regressions = t[8].cast<std::optional<std::int64_t>>();
-  r.file = t[9].cast<std::size_t>();
-  return r;
-}
-
 std::vector<std::string> criteria_names(const batch::evaluation& e) {
   std::vector<std::string> out;
   for (const auto& c : e.criteria) out.push_back(c.name);
@@ -207,6 +182,76 @@ std::vector<std::string> dimension_names(const batch::evaluation& e) {
   return out;
 }
 
+// A row's state is written out by hand (its counts nest); the check below
+// stops a field added to evaluation_row from being left out.
+static_assert(detail::field_count<batch::evaluation_row>() == 8, "row_state and row_from_state: a field is missing");
+
+py::tuple row_state(const batch::evaluation_row& r) {
+  py::list counts;
+  for (const status s : all_statuses) counts.append(r.counts[s]);
+  return py::make_tuple(r.district, r.group, r.term, r.as_of,
+                        r.dimension ? py::object(py::str(std::string(to_string(*r.dimension)))) : py::none(), counts,
+                        optional_value(r.regressions), r.file);
+}
+
+batch::evaluation_row row_from_state(const py::tuple& t) {
+  if (t.size() != 8)
+    throw error("cannot unpickle an evaluation row: a state of " + std::to_string(t.size()) + " parts");
+  batch::evaluation_row r;
+  r.district = t[0].cast<std::uint32_t>();
+  r.group = t[1].cast<std::uint32_t>();
+  r.term = t[2].cast<int>();
+  if (!t[3].is_none()) r.as_of = t[3].cast<date>();
+  if (!t[4].is_none()) r.dimension = parse_dimension(t[4].cast<std::string>());
+  const auto counts = t[5].cast<std::vector<std::int64_t>>();
+  for (std::size_t i = 0; i < status_count && i < counts.size(); ++i) r.counts.add(all_statuses[i], counts[i]);
+  r.regressions = t[6].cast<std::optional<std::int64_t>>();
+  r.file = t[7].cast<std::uint32_t>();
+  return r;
+}
+
+/// The shape of an evaluation's state, inside the common pickle format: 3
+/// since rows refer to tables of texts and the figures are one list (the
+/// states before had no number of their own, and are refused by name).
+constexpr int evaluation_state_format = 3;
+
+py::tuple evaluation_state(const batch::evaluation& e) {
+  py::list rows, figures;
+  for (const auto& r : e.rows) rows.append(row_state(r));
+  for (const batch::rate_figures& f : e.figures)
+    figures.append(py::make_tuple(f.rate, optional_value(f.change_points), optional_value(f.rank)));
+  return py::make_tuple(evaluation_state_format, criteria_names(e), dimension_names(e), e.districts, e.groups, rows,
+                        figures, e.problems, e.files);
+}
+
+batch::evaluation evaluation_from_state(const py::tuple& t) {
+  if (t.size() != 9 || !py::isinstance<py::int_>(t[0]) || t[0].cast<int>() != evaluation_state_format)
+    throw error("cannot unpickle BatchEvaluation: a state of another format (expected evaluation format " +
+                std::to_string(evaluation_state_format) + "; a state pickled by an older pledgetrack: evaluate again)");
+  batch::evaluation e;
+  e.criteria = to_criteria(t[1].cast<std::vector<std::string>>());
+  e.by = to_dimensions(t[2].cast<std::vector<std::string>>());
+  e.districts = t[3].cast<std::vector<std::string>>();
+  e.groups = t[4].cast<std::vector<std::string>>();
+  for (const py::handle row : t[5]) {
+    batch::evaluation_row r = row_from_state(row.cast<py::tuple>());
+    if (r.district >= e.districts.size() || r.group >= e.groups.size())
+      throw error("cannot unpickle BatchEvaluation: a row refers to a text its tables lack");
+    e.rows.push_back(r);
+  }
+  for (const py::handle item : t[6]) {
+    const auto f = item.cast<py::tuple>();
+    e.figures.push_back(
+        {f[0].cast<rate>(), f[1].cast<std::optional<fraction>>(), f[2].cast<std::optional<std::int64_t>>()});
+  }
+  if (e.figures.size() != e.rows.size() * e.criteria.size())
+    throw error("cannot unpickle BatchEvaluation: " + std::to_string(e.figures.size()) + " figures for " +
+                std::to_string(e.rows.size()) + " rows of " + std::to_string(e.criteria.size()) + " criteria");
+  e.problems = t[7].cast<std::vector<io::problem>>();
+  e.files = t[8].cast<std::vector<std::string>>();
+  return e;
+}
+
 }  // namespace
 
 void register_batch(py::module_& m) {
@@ -215,6 +260,9 @@ void register_batch(py::module_& m) {
   cls.def_property_readonly("criteria", &criteria_names, "The criteria presets' names, in the order asked.");
   cls.def_property_readonly("by", &dimension_names, "The dimensions grouped by.");
   cls.def_readonly("problems", &batch::evaluation::problems, "A Problem per file that failed, in path order.");
+  cls.def_readonly("districts", &batch::evaluation::districts, "The rows' districts, each once, sorted.");
+  cls.def_readonly("groups", &batch::evaluation::groups,
+                   "The rows' groups, each once, sorted; the first is '' (a whole snapshot's row).");
   cls.def("columns", &batch::column_names, "The table's column names (the documented contract).");
   cls.def("table", &table_of, "The table as {column: [values]}.");
   cls.def("files", [](const batch::evaluation& e) {
@@ -225,22 +273,7 @@ void register_batch(py::module_& m) {
   cls.def("__len__", [](const batch::evaluation& e) { return e.rows.size(); });
   cls.def("__eq__", [](const batch::evaluation& a, const batch::evaluation& b) { return a == b; }, py::is_operator());
   cls.def("__repr__", [](const batch::evaluation& e) { return python_repr(e, "BatchEvaluation"); });
-  def_pickle(
-      cls,
-      [](const batch::evaluation& e) {
-        py::list rows;
-        for (const auto& r : e.rows) rows.append(row_state(r));
-        return py::make_tuple(criteria_names(e), dimension_names(e), rows, e.problems, e.files);
-      },
-      [](const py::tuple& t) {
-        batch::evaluation e;
-        e.criteria = to_criteria(t[0].cast<std::vector<std::string>>());
-        e.by = to_dimensions(t[1].cast<std::vector<std::string>>());
-        for (const py::handle row : t[2]) e.rows.push_back(row_from_state(row.cast<py::tuple>()));
-        e.problems = t[3].cast<std::vector<io::problem>>();
-        e.files = t[4].cast<std::vector<std::string>>();
-        return e;
-      });
+  def_pickle(cls, &evaluation_state, &evaluation_from_state);
 
   m.def("criteria_presets", [] {
     std::vector<std::string> out;

@@ -1,12 +1,15 @@
 // Batch evaluation (see batch/evaluate.hpp). Workers read a file, reduce each
 // of its snapshots to summary rows plus a compact record of its projects'
-// states (for regressions), and drop the snapshot. The rows are then sorted,
-// and changes, regressions and ranks filled in one sequential pass, so that
-// nothing depends on which thread did what.
+// states (for regressions), and drop the snapshot; a file's rows join the
+// batch's one vector when the file is done. Then the texts are numbered in
+// sorted order, changes and regressions filled in one sequential pass over
+// the snapshots in order, the rows put in that order in place, and ranked,
+// so that nothing depends on which thread did what and no row is held twice.
 #include "pledgetrack/batch/evaluate.hpp"
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -99,53 +102,133 @@ class id_lists {
   std::unordered_map<std::string, std::vector<list>> by_district_;
 };
 
-struct snapshot_summary {
-  std::vector<evaluation_row> rows;  // the snapshot's own row, then its groups
+// A snapshot's place among the rows, and what regressions need of it: its
+// projects' states, one byte each, by position in *ids.
+struct snapshot_record {
+  std::uint32_t source = 0;  // its file's index (its own index for snapshots in memory) ...
+  std::uint32_t part = 0;    // ... and which snapshot of the file: the order of ties
+  std::size_t first_row = 0;
+  std::size_t row_count = 0;
   id_lists::list ids;
-  std::vector<std::uint8_t> states;  // by position in *ids
+  std::vector<std::uint8_t> states;
 };
 
-evaluation_row make_row(const snapshot& s, std::size_t file) {
+// Texts given an index each, in the order met (finish renumbers them in
+// sorted order). Looked up by string_view: no string is made to look.
+class text_table {
+ public:
+  std::uint32_t intern(std::string_view text) {
+    if (const auto it = index_.find(text); it != index_.end()) return it->second;
+    if (texts_.size() >= std::numeric_limits<std::uint32_t>::max()) throw error("too many distinct texts in a batch");
+    const auto i = static_cast<std::uint32_t>(texts_.size());
+    texts_.emplace_back(text);
+    index_.emplace(texts_.back(), i);
+    return i;
+  }
+  [[nodiscard]] std::vector<std::string> take() {
+    index_.clear();
+    std::vector<std::string> out(std::make_move_iterator(texts_.begin()), std::make_move_iterator(texts_.end()));
+    texts_.clear();
+    return out;
+  }
+
+ private:
+  struct text_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::deque<std::string> texts_;  // a deque: its strings never move, so the index may keep views of them
+  std::unordered_map<std::string_view, std::uint32_t, text_hash, std::equal_to<>> index_;
+};
+
+// Rows of one file (or snapshot) as its thread makes them, added to the
+// batch's once the file is read: a file whose snapshots are read again whole
+// (interleaved rows) drops what it made, and the batch never sees it.
+struct rows_made {
+  std::vector<evaluation_row> rows;
+  std::vector<rate_figures> figures;
+  std::vector<snapshot_record> snapshots;  // first_row counts from this file's first
+
+  void drop_from(std::size_t k, std::size_t criteria_count) {
+    if (k >= snapshots.size()) return;
+    rows.resize(snapshots[k].first_row);
+    figures.resize(rows.size() * criteria_count);
+    snapshots.resize(k);
+  }
+};
+
+// What the threads gather: every row once, its figures, the snapshots' records
+// and the texts. Each file's rows are appended whole, under the lock; the
+// members are read once the threads are done.
+struct gathered {
+  std::vector<evaluation_row> rows;
+  std::vector<rate_figures> figures;
+  std::vector<snapshot_record> snapshots;
+  text_table districts, groups;
+
+  gathered() { groups.intern(""); }  // groups[0]: the whole snapshot's
+
+  std::uint32_t district_index(std::string_view text) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    return districts.intern(text);
+  }
+  std::uint32_t group_index(std::string_view text) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    return groups.intern(text);
+  }
+  void add(rows_made&& made) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    const std::size_t offset = rows.size();
+    rows.insert(rows.end(), made.rows.begin(), made.rows.end());
+    figures.insert(figures.end(), made.figures.begin(), made.figures.end());
+    for (snapshot_record& s : made.snapshots) {
+      s.first_row += offset;
+      snapshots.push_back(std::move(s));
+    }
+    made = rows_made{};
+  }
+
+ private:
+  std::mutex mutex;
+};
+
+void summarize(const snapshot& s, std::uint32_t source, std::uint32_t part, std::uint32_t file,
+               const evaluate_options& options, id_lists& lists, gathered& all, rows_made& out) {
+  snapshot_record record;
+  record.source = source;
+  record.part = part;
+  record.first_row = out.rows.size();
   evaluation_row row;
-  row.district = s.district();
+  row.district = all.district_index(s.district());
   row.term = s.term();
   row.as_of = s.as_of();
-  if (!s.as_of().is_special()) row.period = period::quarter_of(s.as_of());
   row.file = file;
-  return row;
-}
-
-template <class Range>
-void fill_figures(evaluation_row& row, const Range& projects, const evaluate_options& options) {
-  row.counts = count_statuses(projects);
-  row.rates.reserve(options.criteria.size());
-  for (const named_criteria& c : options.criteria) row.rates.push_back({completion_rate(projects, c.criteria), {}, {}});
-}
-
-snapshot_summary summarize(const snapshot& s, std::size_t file, const evaluate_options& options,
-                           id_lists& lists) {
-  snapshot_summary out;
-  out.rows.push_back(make_row(s, file));
-  fill_figures(out.rows.back(), s, options);
+  const auto add_row = [&](const evaluation_row& r, const auto& projects) {
+    out.rows.push_back(r);
+    out.rows.back().counts = count_statuses(projects);
+    for (const named_criteria& c : options.criteria)
+      out.figures.push_back({completion_rate(projects, c.criteria), {}, {}});
+  };
+  add_row(row, s);
   for (const dimension d : options.by) {
     for (const project_group& g : group_projects(s, d)) {
-      evaluation_row row = make_row(s, file);
-      row.dimension = d;
-      row.group = g.key;
-      fill_figures(row, g.projects, options);
-      out.rows.push_back(std::move(row));
+      evaluation_row group_row = row;
+      group_row.dimension = d;
+      group_row.group = all.group_index(g.key);
+      add_row(group_row, g.projects);
     }
   }
-  out.states.reserve(s.size());
+  record.row_count = out.rows.size() - record.first_row;
+  record.states.reserve(s.size());
   for (const project& p : s)
-    out.states.push_back(static_cast<std::uint8_t>(index_of(p.status) | (p.in_scope() ? 0 : out_of_scope_bit)));
-  out.ids = lists.intern(s);
-  return out;
+    record.states.push_back(static_cast<std::uint8_t>(index_of(p.status) | (p.in_scope() ? 0 : out_of_scope_bit)));
+  record.ids = lists.intern(s);
+  out.snapshots.push_back(std::move(record));
 }
 
 // Projects in scope on both sides that moved back, as compare() classifies
 // them (classify_move under the criteria).
-std::int64_t count_regressions(const snapshot_summary& before, const snapshot_summary& after, const criteria& c) {
+std::int64_t count_regressions(const snapshot_record& before, const snapshot_record& after, const criteria& c) {
   const auto regressed = [&](std::uint8_t from, std::uint8_t to) {
     if ((from | to) & out_of_scope_bit) return false;
     return classify_move(all_statuses[from], all_statuses[to], c) == transition_kind::regression;
@@ -169,81 +252,172 @@ std::int64_t date_key(const date& d) {
   return d.is_special() ? std::numeric_limits<std::int64_t>::min() : static_cast<std::int64_t>(d.julian_day());
 }
 
+// The order of rows: district (an index into a sorted table, so the order of
+// the texts), as_of, term.
 bool row_before(const evaluation_row& a, const evaluation_row& b) {
-  return std::forward_as_tuple(a.district, date_key(a.as_of), a.term) <
-         std::forward_as_tuple(b.district, date_key(b.as_of), b.term);
+  return std::make_tuple(a.district, date_key(a.as_of), a.term) <
+         std::make_tuple(b.district, date_key(b.as_of), b.term);
+}
+
+// Sorts `texts` (bytewise, as std::string compares), keeping those `used`
+// only, and gives each old index its new one. A text can be unused: the
+// district of a file that failed after some of its snapshots were read.
+std::vector<std::uint32_t> sort_texts(std::vector<std::string>& texts, const std::vector<bool>& used) {
+  std::vector<std::uint32_t> order;
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    if (used[i]) order.push_back(static_cast<std::uint32_t>(i));
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return texts[a] < texts[b]; });
+  std::vector<std::uint32_t> new_index(texts.size());
+  std::vector<std::string> sorted;
+  sorted.reserve(order.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    new_index[order[k]] = static_cast<std::uint32_t>(k);
+    sorted.push_back(std::move(texts[order[k]]));
+  }
+  texts = std::move(sorted);
+  return new_index;
+}
+
+// The texts the rows refer to (and groups[0], "", always), renumbered in
+// sorted order.
+void sort_tables(std::vector<std::string>& districts, std::vector<std::string>& groups,
+                 std::vector<evaluation_row>& rows) {
+  std::vector<bool> district_used(districts.size()), group_used(groups.size());
+  group_used.at(0) = true;
+  for (const evaluation_row& r : rows) {
+    district_used.at(r.district) = true;
+    group_used.at(r.group) = true;
+  }
+  const std::vector<std::uint32_t> district_index = sort_texts(districts, district_used);
+  const std::vector<std::uint32_t> group_index = sort_texts(groups, group_used);
+  for (evaluation_row& r : rows) {
+    r.district = district_index[r.district];
+    r.group = group_index[r.group];
+  }
+}
+
+// Puts rows[source[j]] (and its figures) at j, in place: each cycle of the
+// permutation is followed once, with one row held aside. `source` is used up.
+void permute(std::vector<evaluation_row>& rows, std::vector<rate_figures>& figures, std::size_t criteria_count,
+             std::vector<std::size_t>& source) {
+  std::vector<rate_figures> held(criteria_count);
+  const auto figures_of = [&](std::size_t i) {
+    return figures.begin() + static_cast<std::ptrdiff_t>(i * criteria_count);
+  };
+  for (std::size_t start = 0; start < source.size(); ++start) {
+    if (source[start] == start) continue;
+    const evaluation_row held_row = rows[start];
+    std::move(figures_of(start), figures_of(start + 1), held.begin());
+    std::size_t j = start;
+    while (source[j] != start) {
+      const std::size_t from = source[j];
+      rows[j] = rows[from];
+      std::move(figures_of(from), figures_of(from + 1), figures_of(j));
+      source[j] = j;
+      j = from;
+    }
+    rows[j] = held_row;
+    std::move(held.begin(), held.end(), figures_of(j));
+    source[j] = j;
+  }
 }
 
 // Ranks within each period (and group, for group rows): highest rate first,
 // ties sharing the smallest rank; rows without a rate get none. The peers
-// are runs of the rows sorted by (period, dimension, group): no key is
-// copied per row (a map keyed by them cost 4% of a large batch).
-void assign_ranks(std::vector<evaluation_row>& rows, std::size_t criteria_count) {
-  const auto peer_key = [&](std::size_t i) {
+// are runs of the rows sorted by a key of (quarter, dimension, group),
+// computed once per row.
+void assign_ranks(const std::vector<evaluation_row>& rows, std::vector<rate_figures>& figures,
+                  std::size_t criteria_count) {
+  // The key: the quarter's number from year 0 (0 without a date), the
+  // dimension (0 for the whole snapshot), the group's index.
+  std::vector<std::pair<std::uint64_t, std::size_t>> order(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
     const evaluation_row& r = rows[i];
-    return std::tuple<const std::optional<period>&, int, const std::string&>(
-        r.period, r.dimension ? static_cast<int>(*r.dimension) : -1, r.group);
+    std::uint64_t quarter = 0;
+    if (const auto p = r.period()) quarter = static_cast<std::uint64_t>(p->year() * 4 + p->index());
+    const std::uint64_t dim = r.dimension ? static_cast<std::uint64_t>(*r.dimension) + 1 : 0;
+    order[i] = {(quarter << 40) | (dim << 32) | r.group, i};
+  }
+  std::sort(order.begin(), order.end());
+  const auto figures_at = [&](std::size_t row, std::size_t c) -> rate_figures& {
+    return figures[row * criteria_count + c];
   };
-  std::vector<std::size_t> order(rows.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return peer_key(a) < peer_key(b); });
   std::vector<std::pair<fraction, std::size_t>> ranked;
   for (std::size_t begin = 0; begin < order.size();) {
     std::size_t end = begin + 1;
-    while (end < order.size() && peer_key(order[end]) == peer_key(order[begin])) ++end;
+    while (end < order.size() && order[end].first == order[begin].first) ++end;
     for (std::size_t c = 0; c < criteria_count; ++c) {
       ranked.clear();
       for (std::size_t k = begin; k < end; ++k) {
-        const std::size_t i = order[k];
-        rows[i].rates[c].rank.reset();
-        if (const auto p = rows[i].rates[c].rate.percent()) ranked.emplace_back(*p, i);
+        const std::size_t i = order[k].second;
+        figures_at(i, c).rank.reset();
+        if (const auto p = figures_at(i, c).rate.percent()) ranked.emplace_back(*p, i);
       }
       std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
       for (std::size_t j = 0; j < ranked.size(); ++j) {
         const bool tie = j > 0 && ranked[j].first == ranked[j - 1].first;
-        rows[ranked[j].second].rates[c].rank = tie ? *rows[ranked[j - 1].second].rates[c].rank
-                                                   : static_cast<std::int64_t>(j + 1);
+        figures_at(ranked[j].second, c).rank =
+            tie ? *figures_at(ranked[j - 1].second, c).rank : static_cast<std::int64_t>(j + 1);
       }
     }
     begin = end;
   }
 }
 
-// Sorts the summaries, fills changes and regressions from each district's
-// previous snapshot, and ranks.
-std::vector<evaluation_row> finish(std::vector<snapshot_summary>&& summaries, const evaluate_options& options) {
-  std::stable_sort(summaries.begin(), summaries.end(),
-                   [](const snapshot_summary& a, const snapshot_summary& b) { return row_before(a.rows[0], b.rows[0]); });
-  std::size_t total = 0;
-  for (const snapshot_summary& s : summaries) total += s.rows.size();
-  std::vector<evaluation_row> rows;
-  rows.reserve(total);
-  for (std::size_t k = 0; k < summaries.size(); ++k) {
-    snapshot_summary& now = summaries[k];
-    if (k > 0 && summaries[k - 1].rows[0].district == now.rows[0].district) {
-      const snapshot_summary& then = summaries[k - 1];
+// The evaluation from what the threads gathered: the texts sorted, the
+// snapshots sorted, changes and regressions from each district's previous
+// snapshot, the rows put in order in place, and ranks. Nothing is held
+// twice: each snapshot's states go once its successor is done, and the rows
+// move within their own vector.
+void finish(gathered&& all, const evaluate_options& options, evaluation& out) {
+  out.criteria = options.criteria;
+  out.by = options.by;
+  const std::size_t criteria_count = options.criteria.size();
+  out.districts = all.districts.take();
+  out.groups = all.groups.take();
+  out.rows = std::move(all.rows);
+  out.figures = std::move(all.figures);
+  sort_tables(out.districts, out.groups, out.rows);
+  std::vector<snapshot_record> snapshots = std::move(all.snapshots);
+  const auto key = [&](const snapshot_record& s) {
+    const evaluation_row& r = out.rows[s.first_row];
+    return std::make_tuple(r.district, date_key(r.as_of), r.term, s.source, s.part);
+  };
+  std::sort(snapshots.begin(), snapshots.end(),
+            [&](const snapshot_record& a, const snapshot_record& b) { return key(a) < key(b); });
+
+  for (std::size_t k = 1; k < snapshots.size(); ++k) {
+    snapshot_record& then = snapshots[k - 1];
+    const snapshot_record& now = snapshots[k];
+    if (out.rows[then.first_row].district == out.rows[now.first_row].district) {
       // The same row of the previous snapshot: a snapshot has few groups, so
       // a look through them beats building an index for each.
-      for (evaluation_row& r : now.rows) {
-        const auto same = std::find_if(then.rows.begin(), then.rows.end(), [&](const evaluation_row& b) {
-          return b.dimension == r.dimension && b.group == r.group;
-        });
-        if (same == then.rows.end()) continue;
-        for (std::size_t c = 0; c < r.rates.size(); ++c)
-          r.rates[c].change_points = change_in_points(same->rates[c].rate, r.rates[c].rate);
+      for (std::size_t i = now.first_row; i < now.first_row + now.row_count; ++i) {
+        const evaluation_row& r = out.rows[i];
+        for (std::size_t j = then.first_row; j < then.first_row + then.row_count; ++j) {
+          const evaluation_row& b = out.rows[j];
+          if (b.dimension != r.dimension || b.group != r.group) continue;
+          for (std::size_t c = 0; c < criteria_count; ++c)
+            out.figures[i * criteria_count + c].change_points =
+                change_in_points(out.figures[j * criteria_count + c].rate, out.figures[i * criteria_count + c].rate);
+          break;
+        }
       }
       if (!options.criteria.empty())
-        now.rows[0].regressions = count_regressions(then, now, options.criteria.front().criteria);
+        out.rows[now.first_row].regressions = count_regressions(then, now, options.criteria.front().criteria);
     }
+    then.states = {};
+    then.ids.reset();
   }
-  // Moved out only now: each snapshot's rows serve the next one above. Each
-  // summary is freed as soon as it is moved, so the rows are not held twice.
-  for (snapshot_summary& s : summaries) {
-    for (evaluation_row& r : s.rows) rows.push_back(std::move(r));
-    s = snapshot_summary{};
+  std::vector<std::size_t> source;
+  source.reserve(out.rows.size());
+  for (snapshot_record& s : snapshots) {
+    for (std::size_t i = 0; i < s.row_count; ++i) source.push_back(s.first_row + i);
   }
-  assign_ranks(rows, options.criteria.size());
-  return rows;
+  snapshots = {};
+  permute(out.rows, out.figures, criteria_count, source);
+  source = {};
+  assign_ranks(out.rows, out.figures, criteria_count);
 }
 
 // The bytes of the file a thread reads, kept from file to file: reading
@@ -316,104 +490,156 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
     return read.org ? io::read_csv(path, stoppable) : snapshots;
   };
 
-  id_lists lists;
-  std::vector<std::vector<snapshot_summary>> per_file(paths.size());
-  // This thread reads files too: its buffer goes when the batch ends, however it ends.
-  struct give_back_buffer {
-    ~give_back_buffer() {
-      std::string().swap(file_bytes);
-      std::vector<project>().swap(read_scratch.projects);
-    }
-  } give_back;
-  const auto failures = io::detail::share_out(
-      paths.size(), options.threads,
-      [&](std::size_t i) {
-        // Counted however the file ends, so that a bar reaches its total.
-        struct count_done {
-          const evaluate_options& o;
-          ~count_done() {
-            if (o.on_file_done) o.on_file_done();
-          }
-        } done{options};
-        const int org = options.file_org.empty() ? -1 : options.file_org[i];
-        std::vector<snapshot_summary>& summaries = per_file[i];
-        // Each snapshot is summarised as soon as it is read, and dropped: a
-        // file of many snapshots never holds more than one.
-        const io::snapshot_sink each = [&](std::size_t k, snapshot&& s) {
-          summaries.resize(k);
-          summaries.push_back(summarize(s, i, options, lists));
-        };
-        if (org < 0 && !options.district_orgs.empty()) {
-          std::vector<snapshot> snapshots = read_with_district_org(paths[i]);
-          for (std::size_t k = 0; k < snapshots.size(); ++k) each(k, std::move(snapshots[k]));
-        } else {
-          const io::read_options& o = org >= 0 ? with_org[org] : stoppable;
-          io::read_file_bytes(paths[i], o.limits.max_file_bytes, file_bytes);
-          io::read_csv_bytes_each(file_bytes, paths[i], o, each, read_scratch);
-          if (file_bytes.capacity() > kept_file_bytes) std::string().swap(file_bytes);
-        }
-      },
-      options.strict, options.stop);
-
+  if (paths.size() >= evaluation_row::no_file)
+    throw error("too many files for one batch: " + std::to_string(paths.size()));
   evaluation out;
-  out.criteria = options.criteria;
-  out.by = options.by;
-  out.files.assign(paths.begin(), paths.end());
-  std::vector<snapshot_summary> summaries;
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    if (failures[i]) {
+  gathered all;
+  {
+    // The id lists go with the reading: each snapshot's record shares its
+    // own, so that finish frees them one district after another.
+    id_lists lists;
+    // This thread reads files too: its buffer goes when the reading ends, however it ends.
+    struct give_back_buffer {
+      ~give_back_buffer() {
+        std::string().swap(file_bytes);
+        std::vector<project>().swap(read_scratch.projects);
+      }
+    } give_back;
+    const auto failures = io::detail::share_out(
+        paths.size(), options.threads,
+        [&](std::size_t i) {
+          // Counted however the file ends, so that a bar reaches its total.
+          struct count_done {
+            const evaluate_options& o;
+            ~count_done() {
+              if (o.on_file_done) o.on_file_done();
+            }
+          } done{options};
+          const int org = options.file_org.empty() ? -1 : options.file_org[i];
+          const auto file = static_cast<std::uint32_t>(i);
+          rows_made made;
+          // Each snapshot is summarised as soon as it is read, and dropped: a
+          // file of many snapshots never holds more than one. A file read
+          // again from its first snapshot (k back to 0) drops what it made.
+          const io::snapshot_sink each = [&](std::size_t k, snapshot&& s) {
+            made.drop_from(k, options.criteria.size());
+            summarize(s, file, static_cast<std::uint32_t>(k), file, options, lists, all, made);
+          };
+          if (org < 0 && !options.district_orgs.empty()) {
+            std::vector<snapshot> snapshots = read_with_district_org(paths[i]);
+            for (std::size_t k = 0; k < snapshots.size(); ++k) each(k, std::move(snapshots[k]));
+          } else {
+            const io::read_options& o = org >= 0 ? with_org[org] : stoppable;
+            io::read_file_bytes(paths[i], o.limits.max_file_bytes, file_bytes);
+            io::read_csv_bytes_each(file_bytes, paths[i], o, each, read_scratch);
+            if (file_bytes.capacity() > kept_file_bytes) std::string().swap(file_bytes);
+          }
+          all.add(std::move(made));
+        },
+        options.strict, options.stop);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      if (!failures[i]) continue;
       if (options.strict) std::rethrow_exception(failures[i]);
       out.problems.push_back(problem_of(failures[i], paths[i]));
-      continue;
     }
-    for (snapshot_summary& s : per_file[i]) summaries.push_back(std::move(s));
   }
-  out.rows = finish(std::move(summaries), options);
+  out.files.assign(paths.begin(), paths.end());
+  finish(std::move(all), options, out);
   return out;
 }
 
 evaluation evaluate_snapshots(std::span<const snapshot> snapshots, const evaluate_options& options) {
-  id_lists lists;
-  std::vector<snapshot_summary> summaries(snapshots.size());
-  const auto failures = io::detail::share_out(
-      snapshots.size(), options.threads,
-      [&](std::size_t i) { summaries[i] = summarize(snapshots[i], evaluation_row::no_file, options, lists); }, true,
-      options.stop);
-  for (const std::exception_ptr& e : failures)
-    if (e) std::rethrow_exception(e);
+  if (snapshots.size() >= evaluation_row::no_file)
+    throw error("too many snapshots for one batch: " + std::to_string(snapshots.size()));
+  gathered all;
+  {
+    id_lists lists;
+    const auto failures = io::detail::share_out(
+        snapshots.size(), options.threads,
+        [&](std::size_t i) {
+          rows_made made;
+          summarize(snapshots[i], static_cast<std::uint32_t>(i), 0, evaluation_row::no_file, options, lists, all, made);
+          all.add(std::move(made));
+        },
+        true, options.stop);
+    for (const std::exception_ptr& e : failures)
+      if (e) std::rethrow_exception(e);
+  }
   evaluation out;
-  out.criteria = options.criteria;
-  out.by = options.by;
-  out.rows = finish(std::move(summaries), options);
+  finish(std::move(all), options, out);
   return out;
 }
 
 evaluation combine(std::vector<evaluation> parts) {
   evaluation out;
+  out.groups = {""};
   if (parts.empty()) return out;
   out.criteria = parts.front().criteria;
   out.by = parts.front().by;
+  const std::size_t criteria_count = out.criteria.size();
+  // The texts of all parts, each once and sorted; then each part's indices in them.
   std::unordered_map<std::string, std::size_t> part_of_district;
   for (std::size_t k = 0; k < parts.size(); ++k) {
-    evaluation& part = parts[k];
-    const std::size_t file_offset = out.files.size();
-    for (std::string& f : part.files) out.files.push_back(std::move(f));
+    const evaluation& part = parts[k];
     if (part.criteria != out.criteria || part.by != out.by)
       throw data_error("cannot combine evaluations of different criteria or dimensions (part " + std::to_string(k + 1) +
                        " differs from part 1)");
-    for (evaluation_row& r : part.rows) {
-      const auto [it, inserted] = part_of_district.try_emplace(r.district, k);
+    if (part.figures.size() != part.rows.size() * criteria_count)
+      throw data_error("cannot combine part " + std::to_string(k + 1) + ": " + std::to_string(part.figures.size()) +
+                       " figures for " + std::to_string(part.rows.size()) + " rows of " +
+                       std::to_string(criteria_count) + " criteria");
+    // Each district of the part's rows, in row order: the first one split names itself.
+    std::uint32_t last = std::numeric_limits<std::uint32_t>::max();
+    for (const evaluation_row& r : part.rows) {
+      if (r.district == last) continue;
+      last = r.district;
+      const auto [it, inserted] = part_of_district.try_emplace(part.district_of(r), k);
       if (!inserted && it->second != k)
-        throw data_error("district '" + r.district + "' is in parts " + std::to_string(it->second + 1) + " and " +
-                         std::to_string(k + 1) +
+        throw data_error("district '" + part.district_of(r) + "' is in parts " + std::to_string(it->second + 1) +
+                         " and " + std::to_string(k + 1) +
                          ": its changes from one snapshot to the next need all its snapshots in one part");
-      if (r.file != evaluation_row::no_file) r.file += file_offset;
-      out.rows.push_back(std::move(r));
     }
-    for (io::problem& p : part.problems) out.problems.push_back(std::move(p));
   }
-  std::stable_sort(out.rows.begin(), out.rows.end(), row_before);
-  assign_ranks(out.rows, out.criteria.size());
+  text_table districts, groups;
+  groups.intern("");
+  std::vector<std::vector<std::uint32_t>> district_index(parts.size()), group_index(parts.size());
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    for (const std::string& d : parts[k].districts) district_index[k].push_back(districts.intern(d));
+    for (const std::string& g : parts[k].groups) group_index[k].push_back(groups.intern(g));
+  }
+  out.districts = districts.take();
+  out.groups = groups.take();
+
+  std::size_t total = 0;
+  for (const evaluation& part : parts) total += part.rows.size();
+  out.rows.reserve(total);
+  out.figures.reserve(total * criteria_count);
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    evaluation& part = parts[k];
+    if (out.files.size() + part.files.size() >= evaluation_row::no_file)
+      throw data_error("too many files to combine: " + std::to_string(out.files.size() + part.files.size()));
+    const auto file_offset = static_cast<std::uint32_t>(out.files.size());
+    for (std::string& f : part.files) out.files.push_back(std::move(f));
+    for (evaluation_row r : part.rows) {
+      r.district = district_index[k].at(r.district);
+      r.group = group_index[k].at(r.group);
+      if (r.file != evaluation_row::no_file) r.file += file_offset;
+      out.rows.push_back(r);
+    }
+    out.figures.insert(out.figures.end(), part.figures.begin(), part.figures.end());
+    for (io::problem& p : part.problems) out.problems.push_back(std::move(p));
+    part = evaluation{};  // freed as soon as it is taken
+  }
+  sort_tables(out.districts, out.groups, out.rows);
+  // A district's rows all come from one part, in order: a stable sort of
+  // their positions by (district, as_of, term) puts them together, and the
+  // rows move in place.
+  std::vector<std::size_t> source(out.rows.size());
+  for (std::size_t i = 0; i < source.size(); ++i) source[i] = i;
+  std::stable_sort(source.begin(), source.end(),
+                   [&](std::size_t a, std::size_t b) { return row_before(out.rows[a], out.rows[b]); });
+  permute(out.rows, out.figures, criteria_count, source);
+  assign_ranks(out.rows, out.figures, criteria_count);
   return out;
 }
 

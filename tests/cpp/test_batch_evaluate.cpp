@@ -1,8 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <span>
 #include <fstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "pledgetrack/batch/evaluate.hpp"
@@ -56,12 +61,20 @@ std::vector<std::string> write_corpus(const fs::path& dir) {
   };
 }
 
-const batch::evaluation_row& row_of(const batch::evaluation& e, const std::string& district, const date& as_of,
-                                    const std::string& group = "") {
-  for (const auto& r : e.rows)
-    if (r.district == district && r.as_of == as_of && r.group == group) return r;
+/// A row and its figures, found by district, as_of and group.
+struct found_row {
+  const batch::evaluation_row& row;
+  std::span<const batch::rate_figures> rates;
+};
+
+found_row row_of(const batch::evaluation& e, const std::string& district, const date& as_of,
+                 const std::string& group = "") {
+  for (std::size_t i = 0; i < e.rows.size(); ++i) {
+    const auto& r = e.rows[i];
+    if (e.district_of(r) == district && r.as_of == as_of && e.group_of(r) == group) return {r, e.rates(i)};
+  }
   FAIL("no row for " << district << " " << group);
-  return e.rows.front();
+  return {e.rows.front(), e.rates(0)};
 }
 
 }  // namespace
@@ -88,36 +101,36 @@ TEST_SUITE("batch evaluate") {
 
     // Six snapshots read, sorted by district then as_of; 다구's second failed.
     REQUIRE(e.rows.size() == 6);
-    CHECK(e.rows[0].district == "가구");
+    CHECK(e.district_of(e.rows[0]) == "가구");
     CHECK(e.rows[1].as_of == date(2024, 6, 30));
-    CHECK(e.rows[4].district == "다구");
-    CHECK(e.rows[5].district == "라구");
+    CHECK(e.district_of(e.rows[4]) == "다구");
+    CHECK(e.district_of(e.rows[5]) == "라구");
     REQUIRE(e.problems.size() == 1);
     CHECK(e.problems[0].where.file == paths[5]);
     CHECK(e.problems[0].message.find("완성") != std::string::npos);
 
     const auto& a1 = row_of(e, "가구", date(2024, 3, 31));
-    CHECK(a1.period == period(2024, period_kind::quarter, 1));
-    CHECK(a1.term == 8);
-    CHECK(a1.projects() == 4);
-    CHECK(a1.counts[status::completed] == 1);
-    CHECK(a1.counts[status::lagging] == 1);
+    CHECK(a1.row.period() == period(2024, period_kind::quarter, 1));
+    CHECK(a1.row.term == 8);
+    CHECK(a1.row.projects() == 4);
+    CHECK(a1.row.counts[status::completed] == 1);
+    CHECK(a1.row.counts[status::lagging] == 1);
     CHECK(a1.rates[0].rate == rate(fraction(2), 4));
     CHECK(a1.rates[1].rate == rate(fraction(3), 4));
     CHECK_FALSE(a1.rates[0].change_points);  // a district's first snapshot
-    CHECK_FALSE(a1.regressions);
-    CHECK(e.files.at(a1.file) == paths[0]);
+    CHECK_FALSE(a1.row.regressions);
+    CHECK(e.files.at(a1.row.file) == paths[0]);
 
     const auto& a2 = row_of(e, "가구", date(2024, 6, 30));
     CHECK(a2.rates[0].rate == rate(fraction(3), 4));
     CHECK(a2.rates[0].change_points == fraction(25));
     CHECK(a2.rates[1].change_points == fraction(0));  // 3 of 4 both times under 이행률
-    CHECK(a2.regressions == 1);
+    CHECK(a2.row.regressions == 1);
     CHECK(a2.rates[0].rank == 1);  // Q2: 가구 75% > 나구 50%
 
     const auto& b2 = row_of(e, "나구", date(2024, 6, 30));
     CHECK(b2.rates[0].change_points == fraction(0));
-    CHECK(b2.regressions == 1);
+    CHECK(b2.row.regressions == 1);
     CHECK(b2.rates[0].rank == 2);
 
     // Q1 ranks: 다구 66.7% first, 가구 and 나구 tie at 50%, 라구 (25%) fourth.
@@ -125,7 +138,7 @@ TEST_SUITE("batch evaluate") {
     CHECK(a1.rates[0].rank == 2);
     CHECK(row_of(e, "나구", date(2024, 3, 31)).rates[0].rank == 2);
     CHECK(row_of(e, "라구", date(2024, 3, 31)).rates[0].rank == 4);
-    CHECK(row_of(e, "라구", date(2024, 3, 31)).counts[status::dropped] == 1);
+    CHECK(row_of(e, "라구", date(2024, 3, 31)).row.counts[status::dropped] == 1);
     CHECK(row_of(e, "라구", date(2024, 3, 31)).rates[0].rate.denominator() == 4);
   }
 
@@ -183,6 +196,8 @@ TEST_SUITE("batch evaluate") {
       const batch::evaluation one = batch::evaluate_files(std::vector{(dir / name).string()}, {}, options);
       CHECK(one.problems.empty());
       CHECK(one.rows == separate.rows);
+      CHECK(one.figures == separate.figures);
+      CHECK(one.groups == separate.groups);
     }
     CHECK(separate.rows.size() == 18);  // 6 snapshots, each with a row per field (복지, 경제)
   }
@@ -197,12 +212,12 @@ TEST_SUITE("batch evaluate") {
     REQUIRE(e.rows.size() == 18);
     CHECK_FALSE(e.rows[0].dimension);
     CHECK(e.rows[1].dimension == dimension::field);
-    CHECK(e.rows[1].group == "복지");
-    CHECK(e.rows[2].group == "경제");
+    CHECK(e.group_of(e.rows[1]) == "복지");
+    CHECK(e.group_of(e.rows[2]) == "경제");
     const auto& economy = row_of(e, "가구", date(2024, 6, 30), "경제");
     CHECK(economy.rates[0].rate == rate(fraction(1), 2));
     CHECK(economy.rates[0].change_points == fraction(50));  // 0 of 2 -> 1 of 2
-    CHECK_FALSE(economy.regressions);
+    CHECK_FALSE(economy.row.regressions);
     // 경제 in Q1: 다구 0/1, 가구 0/2, 나구 0/1, 라구 0/2: all tie at 0%, rank 1.
     CHECK(row_of(e, "라구", date(2024, 3, 31), "경제").rates[0].rank == 1);
     // 복지 in Q1: 가구 2/2, 나구 1/1, 다구 2/2 (100%), 라구 1/2: 라구 is fourth.
@@ -238,20 +253,38 @@ TEST_SUITE("batch evaluate") {
     const batch::evaluation e = batch::evaluate_snapshots(snapshots);
     CHECK(e == from_files);
     REQUIRE(e.rows.size() == 2);
-    CHECK(e.rows[0].rates[0].rate == rate(fraction(32), 49));
-    CHECK(e.rows[1].rates[0].change_points == fraction(100, 49));
+    CHECK(e.rates(0)[0].rate == rate(fraction(32), 49));
+    CHECK(e.rates(1)[0].change_points == fraction(100, 49));
     CHECK(e.rows[1].regressions == 1);  // 4-1-2: 이행후계속추진 -> 일부추진
   }
 
   TEST_CASE("combining parts ranks over the whole period, and a district split over parts is refused") {
     const fs::path dir = fs::path(PLEDGETRACK_BINARY_DIR) / "batch_evaluate_combine";
     const auto paths = write_corpus(dir);
-    const batch::evaluation whole = batch::evaluate_files(paths, {}, {});
+    // Grouped by field and by status, so that the parts' tables of groups
+    // differ: only 가구 has 보류, only the others 폐기.
+    batch::evaluate_options options;
+    options.by = {dimension::field, dimension::status};
+    const batch::evaluation whole = batch::evaluate_files(paths, {}, options);
     const std::vector<std::string> first(paths.begin(), paths.begin() + 2);  // 가구
     const std::vector<std::string> second(paths.begin() + 2, paths.end());
-    const batch::evaluation parts =
-        batch::combine({batch::evaluate_files(second, {}, {}), batch::evaluate_files(first, {}, {})});
-    // The same rows, ranks included; each row's file index points at the same path.
+    batch::evaluation first_part = batch::evaluate_files(first, {}, options);
+    batch::evaluation second_part = batch::evaluate_files(second, {}, options);
+    CHECK(first_part.districts == std::vector<std::string>{"가구"});
+    CHECK(second_part.districts == std::vector<std::string>{"나구", "다구", "라구"});
+    const auto has = [](const std::vector<std::string>& texts, const std::string& t) {
+      return std::find(texts.begin(), texts.end(), t) != texts.end();
+    };
+    CHECK(has(first_part.groups, "보류"));
+    CHECK_FALSE(has(first_part.groups, "폐기"));
+    CHECK(has(second_part.groups, "폐기"));
+    CHECK_FALSE(has(second_part.groups, "보류"));
+    const batch::evaluation parts = batch::combine({std::move(second_part), std::move(first_part)});
+    // The same tables, rows and figures, ranks included; each row's file
+    // index points at the same path.
+    CHECK(parts.districts == whole.districts);
+    CHECK(parts.groups == whole.groups);
+    CHECK(parts.figures == whole.figures);
     REQUIRE(parts.rows.size() == whole.rows.size());
     for (std::size_t i = 0; i < parts.rows.size(); ++i) {
       batch::evaluation_row a = parts.rows[i];
@@ -261,10 +294,99 @@ TEST_SUITE("batch evaluate") {
       CHECK(a == b);
     }
     CHECK(parts.problems == whole.problems);
+    // 라구's Q1 폐기 row, ranked with no other district's (none has 폐기 in Q1): first.
+    CHECK(row_of(parts, "라구", date(2024, 3, 31), "폐기").rates[0].rank == 1);
     const std::vector<std::string> split_a(paths.begin(), paths.begin() + 1);
     const std::vector<std::string> split_b(paths.begin() + 1, paths.end());
     CHECK_THROWS_WITH_AS((void)batch::combine({batch::evaluate_files(split_a, {}, {}), batch::evaluate_files(split_b, {}, {})}),
                          doctest::Contains("district '가구' is in parts 1 and 2"), data_error);
+  }
+
+  TEST_CASE("rows keep their texts in the evaluation's sorted tables, and their figures in one flat vector") {
+    const fs::path dir = fs::path(PLEDGETRACK_BINARY_DIR) / "batch_evaluate_tables";
+    const auto paths = write_corpus(dir);
+    batch::evaluate_options options;
+    options.criteria = {batch::preset("kmc"), batch::preset("implementation")};
+    options.by = {dimension::field};
+    options.threads = 2;
+    const batch::evaluation e = batch::evaluate_files(paths, {}, options);
+    // Each text once, sorted bytewise (UTF-8 keeps Hangul's order: 가 < 나 < 다 < 라, 경 < 복).
+    CHECK(e.districts == std::vector<std::string>{"가구", "나구", "다구", "라구"});
+    CHECK(e.groups == std::vector<std::string>{"", "경제", "복지"});
+    // 6 snapshots x (1 + 2 fields) rows, two criteria each.
+    REQUIRE(e.rows.size() == 18);
+    CHECK(e.figures.size() == 36);
+    // Row 0: 가구 Q1 whole (2 of 4 under KMC, 3 of 4 under 이행률); row 1 its
+    // 복지 (first met in the file), row 2 its 경제 (0 of 2; 이행률 1 of 2: 정상추진).
+    CHECK(e.district_of(e.rows[0]) == "가구");
+    CHECK(e.group_of(e.rows[0]).empty());
+    CHECK(e.rows[0].group == 0);
+    CHECK(e.group_of(e.rows[1]) == "복지");
+    CHECK(e.group_of(e.rows[2]) == "경제");
+    REQUIRE(e.rates(0).size() == 2);
+    CHECK(e.rates(0)[0].rate == rate(fraction(2), 4));
+    CHECK(e.rates(0)[1].rate == rate(fraction(3), 4));
+    CHECK(e.rates(1)[0].rate == rate(fraction(2), 2));
+    CHECK(e.rates(2)[0].rate == rate(fraction(0), 2));
+    CHECK(e.rates(2)[1].rate == rate(fraction(1), 2));
+    CHECK(&e.rates(2)[1] == &e.figures[5]);  // row 2, criteria 1
+    CHECK_THROWS_AS((void)e.rates(18), std::out_of_range);  // past the last row
+    // The last row: 라구 Q1 경제 (정상추진, 폐기): 0 of 2.
+    CHECK(e.district_of(e.rows[17]) == "라구");
+    CHECK(e.group_of(e.rows[17]) == "경제");
+    CHECK(e.rates(17)[0].rate == rate(fraction(0), 2));
+    CHECK(e.rows[17].period() == period(2024, period_kind::quarter, 1));
+    // Rows in district order are in index order: the tables are sorted.
+    for (std::size_t i = 1; i < e.rows.size(); ++i) CHECK(e.rows[i - 1].district <= e.rows[i].district);
+    // A row holds no memory of its own: copying it copies bytes.
+    static_assert(std::is_trivially_copyable_v<batch::evaluation_row>);
+    static_assert(std::is_trivially_copyable_v<batch::rate_figures>);
+    static_assert(sizeof(batch::evaluation_row) <= 96);  // 841,712 rows of the large corpus: 81 MB
+  }
+
+  TEST_CASE("a file that fails after some of its snapshots were read leaves no text in the tables") {
+    // 마구's file: its Q1 snapshot is handed over and summarised once the
+    // rows move on to Q2, before Q3's unknown label (완성) fails the file;
+    // 마구 has no row, so no text either.
+    const fs::path dir = fs::path(PLEDGETRACK_BINARY_DIR) / "batch_evaluate_failed_texts";
+    auto paths = write_corpus(dir);
+    const fs::path failing = dir / "마구.csv";
+    {
+      std::ofstream out(failing, std::ios::binary);
+      out << "district,term,as_of,id,field,project,status\n"
+          << "마구,민선8기,2024-03-31,1-1,교통,사업,완료\n"
+          << "마구,민선8기,2024-06-30,1-1,교통,사업,완료\n"
+          << "마구,민선8기,2024-09-30,1-1,교통,사업,완성\n";
+    }
+    paths.push_back(failing.string());
+    batch::evaluate_options options;
+    options.by = {dimension::field};
+    const batch::evaluation e = batch::evaluate_files(paths, {}, options);
+    REQUIRE(e.problems.size() == 2);  // 다구's second file and 마구's
+    CHECK(e.problems[1].where.file == failing.string());
+    CHECK(e.districts == std::vector<std::string>{"가구", "나구", "다구", "라구"});
+    CHECK(e.groups == std::vector<std::string>{"", "경제", "복지"});  // no 교통
+  }
+
+  TEST_CASE("a copy of an evaluation stays valid after the original is gone, and so does a moved one") {
+    const fs::path dir = fs::path(PLEDGETRACK_BINARY_DIR) / "batch_evaluate_copies";
+    const auto paths = write_corpus(dir);
+    batch::evaluate_options options;
+    options.by = {dimension::field};
+    auto original = std::make_unique<batch::evaluation>(batch::evaluate_files(paths, {}, options));
+    const batch::evaluation copy = *original;
+    batch::evaluation moved = std::move(*original);
+    original.reset();
+    for (const batch::evaluation* e : {&copy, static_cast<const batch::evaluation*>(&moved)}) {
+      REQUIRE(e->rows.size() == 18);
+      CHECK(e->district_of(e->rows[3]) == "가구");  // 가구 Q2's own row
+      CHECK(e->rows[3].as_of == date(2024, 6, 30));
+      CHECK(e->rates(3)[0].rate == rate(fraction(3), 4));
+      CHECK(e->rates(3)[0].change_points == fraction(25));
+      CHECK(e->group_of(e->rows[5]) == "경제");
+      CHECK(e->rates(5)[0].change_points == fraction(50));  // 0 of 2 -> 1 of 2
+    }
+    CHECK(copy == moved);
   }
 
   TEST_CASE("an org per file wins over the read options' org") {
@@ -293,7 +415,7 @@ TEST_SUITE("batch evaluate") {
     options.file_org = {0};
     const auto e = batch::evaluate_files(paths, read, options);
     REQUIRE(e.rows.size() == 3);
-    CHECK(e.rows[2].group == "경제국");
+    CHECK(e.group_of(e.rows[2]) == "경제국");
     options.file_org = {1};
     CHECK_THROWS_WITH_AS((void)batch::evaluate_files(paths, read, options), "file_org refers to org 1 of 1", error);
   }
@@ -349,14 +471,14 @@ TEST_SUITE("batch org by district") {
     options.district_orgs = *orgs;
     auto e = batch::evaluate_files(paths, {}, options);
     REQUIRE(e.rows.size() == 4);
-    CHECK(e.rows[1].group == "복지국");
-    CHECK(e.rows[3].group == "행정국");
+    CHECK(e.group_of(e.rows[1]) == "복지국");
+    CHECK(e.group_of(e.rows[3]) == "행정국");
     organization own;
     own.add("복지과", "자체국");
     options.orgs = {own};
     options.file_org = {-1, 0};  // 나구's file has an org of its own
     e = batch::evaluate_files(paths, {}, options);
-    CHECK(e.rows[1].group == "복지국");
-    CHECK(e.rows[3].group == "자체국");
+    CHECK(e.group_of(e.rows[1]) == "복지국");
+    CHECK(e.group_of(e.rows[3]) == "자체국");
   }
 }

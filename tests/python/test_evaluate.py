@@ -222,6 +222,19 @@ def test_evaluations_pickle_and_combine_into_the_whole(corpus: Path) -> None:
         pt.Evaluation.combine([first, first])
 
 
+def test_an_evaluation_keeps_each_text_once_and_refuses_a_state_of_the_old_shape(corpus: Path) -> None:
+    core = evaluate_quietly(corpus, by="field")._core
+    # Sorted, each once; the groups start with the whole snapshot's "".
+    assert core.districts == ["가구", "나구", "다구", "라구"]
+    assert core.groups == ["", "경제", "복지"]
+    pickle_format, state = core.__getstate__()
+    # Before the tables, a state was (criteria, by, rows, problems, files), rows holding their texts.
+    old = (pickle_format, (state[1], state[2], [], [], []))
+    fresh = pt._core.BatchEvaluation.__new__(pt._core.BatchEvaluation)
+    with pytest.raises(pt.PledgeError, match=r"cannot unpickle BatchEvaluation: a state of another format.*evaluate again"):
+        fresh.__setstate__(old)
+
+
 def test_bad_arguments_are_named() -> None:
     with pytest.raises(pt.PledgeError, match="unknown criteria preset.*'kcm'"):
         pt.evaluate(pt.example_path("gwangju-seogu"), criteria="kcm")

@@ -11,6 +11,7 @@
 #include <optional>
 #include <ostream>
 #include <span>
+#include <stdexcept>
 #include <stop_token>
 #include <string>
 #include <string_view>
@@ -61,25 +62,43 @@ struct rate_figures {
 };
 
 /// One row of an evaluation: a whole snapshot, or one group of it.
+///
+/// A corpus gives hundreds of thousands of rows, so a row is small and holds
+/// no heap memory (96 bytes; it was 200, plus about 140 on the heap): its
+/// district and group are indices into the evaluation's tables of texts, and
+/// its figures per criteria live in the evaluation too (evaluation::rates).
+/// Read it through its evaluation:
+///
+///     const batch::evaluation_row& r = e.rows[i];
+///     e.district_of(r);          // "광주광역시 서구"
+///     e.group_of(r);             // "복지" ("" for the whole snapshot)
+///     e.rates(i)[0].rate;        // the first criteria's rate
 struct evaluation_row {
-  std::string district;
+  /// The district: an index into evaluation::districts (evaluation::district_of).
+  std::uint32_t district = 0;
+  /// The group: an index into evaluation::groups (evaluation::group_of); 0,
+  /// whose text is "", for the whole snapshot.
+  std::uint32_t group = 0;
   int term = 0;
   date as_of;
-  std::optional<pledgetrack::period> period;  ///< the quarter of as_of (2024Q1); nothing without a date
   std::optional<pledgetrack::dimension> dimension;  ///< nothing: the whole snapshot
-  std::string group;                  ///< "" for the whole snapshot
+  /// The file the snapshot came from: an index into evaluation::files
+  /// (no_file for snapshots given in memory). An index, not the path: a
+  /// corpus has many rows per file, and the rows are all that is kept.
+  std::uint32_t file = no_file;
+  static constexpr std::uint32_t no_file = static_cast<std::uint32_t>(-1);
   status_counts counts;               ///< projects in scope, by status
-  std::vector<rate_figures> rates;    ///< one per criteria, in the order asked
   /// Projects that moved back since the district's previous snapshot, under
   /// the first criteria (as compare() calls a regression); nothing for a
   /// district's first snapshot and for group rows.
   std::optional<std::int64_t> regressions;
-  /// The file the snapshot came from: an index into evaluation::files
-  /// (no_file for snapshots given in memory). An index, not the path: a
-  /// corpus has many rows per file, and the rows are all that is kept.
-  std::size_t file = no_file;
-  static constexpr std::size_t no_file = static_cast<std::size_t>(-1);
 
+  /// The quarter of as_of (2024Q1); nothing without a date. Computed, not
+  /// stored: it follows from as_of.
+  [[nodiscard]] std::optional<pledgetrack::period> period() const {
+    if (as_of.is_special()) return std::nullopt;
+    return pledgetrack::period::quarter_of(as_of);
+  }
   /// Projects in scope: the sum of the status counts.
   [[nodiscard]] std::int64_t projects() const noexcept { return counts.total(); }
 
@@ -120,12 +139,41 @@ struct evaluate_options {
 /// The result: rows sorted by district, then as_of (then term, then the
 /// order of the files), each snapshot's own row before its group rows; and
 /// a problem for every file that failed, in path order.
+///
+/// The texts the rows share are stored once, in `districts` and `groups`,
+/// and rows refer to them by index. Indices rather than views
+/// (std::string_view into storage the evaluation owns): an evaluation is a
+/// plain value, so a copy or a move needs nothing re-pointed, a row is 4
+/// bytes a text instead of 16, rows compare and pickle as numbers, and
+/// combine() only renumbers. Both tables are sorted (bytewise) with no
+/// repeats, so that equal evaluations have equal tables whatever the threads
+/// did, and rows in district order are in index order; `groups` starts with
+/// "", the whole snapshot's group. The figures are one flat vector,
+/// criteria.size() of them to a row, in the order of `rows` (rates(i)).
 struct evaluation {
   std::vector<named_criteria> criteria;
   std::vector<pledgetrack::dimension> by;
   std::vector<evaluation_row> rows;
+  std::vector<rate_figures> figures;  ///< row i's are figures[i * criteria.size() ...], see rates(i)
+  std::vector<std::string> districts;  ///< the rows' district texts, sorted, each once
+  std::vector<std::string> groups;     ///< the rows' group texts, sorted, each once; groups[0] is ""
   std::vector<io::problem> problems;
   std::vector<std::string> files;  ///< the paths evaluated, which rows' `file` index
+
+  /// The district of a row of this evaluation.
+  [[nodiscard]] const std::string& district_of(const evaluation_row& r) const { return districts.at(r.district); }
+  /// The group of a row of this evaluation ("" for a whole snapshot's row).
+  [[nodiscard]] const std::string& group_of(const evaluation_row& r) const { return groups.at(r.group); }
+  /// The figures of rows[row], one per criteria in the order asked
+  /// (std::out_of_range past the figures, as vector::at).
+  [[nodiscard]] std::span<const rate_figures> rates(std::size_t row) const {
+    if ((row + 1) * criteria.size() > figures.size()) throw std::out_of_range("evaluation::rates: no such row");
+    return std::span(figures).subspan(row * criteria.size(), criteria.size());
+  }
+  [[nodiscard]] std::span<rate_figures> rates(std::size_t row) {
+    if ((row + 1) * criteria.size() > figures.size()) throw std::out_of_range("evaluation::rates: no such row");
+    return std::span(figures).subspan(row * criteria.size(), criteria.size());
+  }
 
   friend bool operator==(const evaluation&, const evaluation&) = default;
   friend std::ostream& operator<<(std::ostream& os, const evaluation& e);
@@ -148,7 +196,7 @@ struct evaluation {
 ///     options.criteria = {batch::preset("kmc"), batch::preset("implementation")};
 ///     options.by = {dimension::field};
 ///     const batch::evaluation e = batch::evaluate_files(paths, io::read_options{}, options);
-///     e.rows[0].rates[0].rate.to_string();   // "67.3%"
+///     e.rates(0)[0].rate.to_string();   // "67.3%": the first row, the first criteria
 [[nodiscard]] evaluation evaluate_files(std::span<const std::string> paths, const io::read_options& read,
                                         const evaluate_options& options = {});
 
