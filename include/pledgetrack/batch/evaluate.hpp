@@ -167,12 +167,15 @@ struct evaluation {
   /// The figures of rows[row], one per criteria in the order asked
   /// (std::out_of_range past the figures, as vector::at).
   [[nodiscard]] std::span<const rate_figures> rates(std::size_t row) const {
-    if ((row + 1) * criteria.size() > figures.size()) throw std::out_of_range("evaluation::rates: no such row");
-    return std::span(figures).subspan(row * criteria.size(), criteria.size());
+    return std::span(figures).subspan(first_figure_of(row), criteria.size());
   }
   [[nodiscard]] std::span<rate_figures> rates(std::size_t row) {
+    return std::span(figures).subspan(first_figure_of(row), criteria.size());
+  }
+  /// Where rows[row]'s figures start in `figures` (std::out_of_range past them).
+  [[nodiscard]] std::size_t first_figure_of(std::size_t row) const {
     if ((row + 1) * criteria.size() > figures.size()) throw std::out_of_range("evaluation::rates: no such row");
-    return std::span(figures).subspan(row * criteria.size(), criteria.size());
+    return row * criteria.size();
   }
 
   friend bool operator==(const evaluation&, const evaluation&) = default;
