@@ -78,6 +78,22 @@ TEST_SUITE("rate") {
     CHECK(none.percent_text().empty());
   }
 
+  TEST_CASE("the percent of a count is 100 n / d in lowest terms, as the product of fractions gives it") {
+    // percent() reduces a whole numerator once; the product of fractions is
+    // the general path, computed here independently, for every n/d to 300.
+    for (std::int64_t d = 1; d <= 300; ++d)
+      for (std::int64_t n = 0; n <= d; ++n) {
+        const auto p = rate(fraction(n), d).percent();
+        REQUIRE(p.has_value());
+        REQUIRE(*p == fraction(n, d) * fraction(100));
+      }
+    CHECK(rate(fraction(0), 7).percent() == fraction(0));        // 0/1, not 0/7
+    CHECK(rate(fraction(49), 49).percent() == fraction(100));    // 100/1
+    CHECK(rate(fraction(1), 3).percent() == fraction(100, 3));   // 33.33…
+    // A fractional numerator (mean progress) takes the general path.
+    CHECK(rate(fraction(7, 2), 7).percent() == fraction(50));
+  }
+
   TEST_CASE("a numerator outside 0..denominator is refused") {
     CHECK_THROWS_AS(rate(fraction(50), 49), error);
     CHECK_THROWS_AS(rate(fraction(-1), 49), error);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -48,6 +49,11 @@ class rate {
   /// The percent in [0, 100], exactly: 33/49 -> 3300/49.
   [[nodiscard]] std::optional<fraction> percent() const {
     if (!has_value()) return std::nullopt;
+    // A count (the KMC rate's 33 of 49) is 100n/d reduced once: a batch
+    // takes the percent of every row, and the general product below reduces
+    // three times. 0 <= n <= d, so 100n fits whenever d leaves room for it.
+    if (numerator_.denominator() == 1 && denominator_ <= max_whole_for_percent)
+      return fraction(numerator_.numerator() * 100, denominator_);
     return numerator_ * fraction(100) / fraction(denominator_);
   }
 
@@ -71,6 +77,8 @@ class rate {
   }
 
  private:
+  static constexpr std::int64_t max_whole_for_percent = std::numeric_limits<std::int64_t>::max() / 100;
+
   fraction numerator_;
   std::int64_t denominator_ = 0;
   std::int64_t unmeasured_ = 0;
