@@ -12,7 +12,8 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
+#include <array>
+#include <unordered_map>
 
 #include "common.hpp"
 #include "interrupt.hpp"
@@ -71,10 +72,26 @@ class int_column {
   py::array_t<bool> mask_{0};
 };
 
+/// Whole numbers that identify a value: a fraction's two parts, a rate's
+/// three and its rounding.
+template <std::size_t N>
+using number_key = std::array<std::int64_t, N>;
+
+struct number_key_hash {
+  template <std::size_t N>
+  std::size_t operator()(const number_key<N>& key) const noexcept {
+    std::size_t h = 0;
+    for (const std::int64_t k : key) h = (h ^ std::hash<std::int64_t>{}(k)) * 0x9E3779B97F4A7C15ULL;
+    return h;
+  }
+};
+
 /// One Python object per distinct value: a corpus repeats its districts,
 /// groups, dates and rate texts on thousands of rows, and one shared object
-/// each keeps the table small and quick to build.
-template <class Key>
+/// each keeps the table small and quick to build. Looked up by numbers, so
+/// that a text (a rate's "67.3%", a period's "2024Q1") is made once per value
+/// rather than once per row.
+template <class Key, class Hash = std::hash<Key>>
 class interned {
  public:
   template <class Make>
@@ -85,7 +102,7 @@ class interned {
   }
 
  private:
-  std::map<Key, py::object> objects_;
+  std::unordered_map<Key, py::object, Hash> objects_;
 };
 
 /// The table as {column: values}, in the order of batch::column_names: text,
@@ -111,8 +128,8 @@ py::dict table_of(const batch::evaluation& e) {
   };
 
   interned<std::string> texts;
-  interned<std::int64_t> dates;
-  interned<std::pair<std::int64_t, std::int64_t>> fractions;
+  interned<std::int64_t> dates, periods;
+  interned<number_key<2>, number_key_hash> fractions;
   const auto text = [&](const std::string& value) { return texts.get(value, [&] { return py::str(value); }); };
   // The evaluation keeps each district and group text once: one str each.
   std::vector<py::object> districts, groups;
@@ -121,17 +138,23 @@ py::dict table_of(const batch::evaluation& e) {
 
   text_column([&](const batch::evaluation_row& r) { return districts.at(r.district); });
   whole_column(false, [](const batch::evaluation_row& r) { return std::int64_t{r.term}; });
+  const auto day_of = [](const batch::evaluation_row& r) {
+    return r.as_of.is_special() ? std::int64_t{-1} : static_cast<std::int64_t>(r.as_of.julian_day());
+  };
   text_column([&](const batch::evaluation_row& r) {
-    const std::int64_t day = r.as_of.is_special() ? -1 : static_cast<std::int64_t>(r.as_of.julian_day());
-    return dates.get(day, [&] { return py::cast(r.as_of); });
+    return dates.get(day_of(r), [&] { return py::cast(r.as_of); });
   });
-  text_column([&](const batch::evaluation_row& r) -> py::object {
-    const auto p = r.period();
-    return p ? text(p->label()) : py::none();
+  text_column([&](const batch::evaluation_row& r) {
+    return periods.get(day_of(r), [&]() -> py::object {
+      const auto p = r.period();
+      return p ? text(p->label()) : py::none();
+    });
   });
   if (!e.by.empty()) {
+    interned<int> dimensions;
     text_column([&](const batch::evaluation_row& r) -> py::object {
-      return r.dimension ? text(std::string(to_string(*r.dimension))) : py::none();
+      if (!r.dimension) return py::none();
+      return dimensions.get(static_cast<int>(*r.dimension), [&] { return text(std::string(to_string(*r.dimension))); });
     });
     text_column([&](const batch::evaluation_row& r) -> py::object {
       return r.dimension ? groups.at(r.group) : py::none();
@@ -156,8 +179,13 @@ py::dict table_of(const batch::evaluation& e) {
       percent.mutable_at(static_cast<py::ssize_t>(i)) = p ? p->to_double() : std::numeric_limits<double>::quiet_NaN();
     }
     put(percent);
+    interned<number_key<5>, number_key_hash> rate_texts;
     text_column([&](const batch::evaluation_row& r) -> py::object {
-      return figures(r).rate.has_value() ? text(figures(r).rate.to_string()) : py::none();
+      const rate& value = figures(r).rate;
+      if (!value.has_value()) return py::none();
+      return rate_texts.get({value.numerator().numerator(), value.numerator().denominator(), value.denominator(),
+                             static_cast<std::int64_t>(value.rule()), value.decimals()},
+                            [&] { return text(value.to_string()); });
     });
     text_column([&](const batch::evaluation_row& r) -> py::object {
       const auto& change = figures(r).change_points;

@@ -78,6 +78,22 @@ def test_the_columns_are_the_documented_contract(corpus: Path) -> None:
     assert result.criteria == ["kmc", "implementation"]
 
 
+def test_a_table_handed_out_is_the_caller_s_own(corpus: Path) -> None:
+    # The evaluation keeps its table; what a caller does to the one it was given
+    # (values, a column, a text changed in place) must not reach the next caller.
+    result = evaluate_quietly(corpus)
+    first = result.table
+    first.loc[0, "kmc_numerator"] = 99
+    first.loc[0, "district"] = "바뀐구"
+    first["kmc_text"] = first["kmc_text"].str.replace("%", " percent")
+    first["mine"] = 1
+    second = result.table
+    assert (second.loc[0, "district"], second.loc[0, "kmc_numerator"]) == ("가구", 2)  # 가구 Q1: 2 of 4
+    assert second.loc[0, "kmc_text"] == "50.0%"
+    assert "mine" not in second.columns
+    assert second is not first
+
+
 def test_rows_sorted_by_district_then_as_of_with_counts_and_exact_rates(corpus: Path) -> None:
     t = evaluate_quietly(corpus, criteria=["kmc", "implementation"]).table
     assert list(zip(t["district"], t["as_of"].astype(str))) == [
