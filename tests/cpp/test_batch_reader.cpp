@@ -51,6 +51,7 @@ TEST_SUITE("batch reader") {
                                                r + "a-b/2024-03-31.csv", r + "c/.csv", r + "c/link.csv",
                                                r + "d/2024-03-31.csv"};
     CHECK(io::batch_files(root.string()) == expected);
+    CHECK(io::batch_files(r) == expected);  // the folder given with its separator: the same paths
     CHECK(io::is_org_file_name("org.csv"));
     CHECK(io::is_org_file_name("ORG.CSV"));
     CHECK_FALSE(io::is_org_file_name("org.csv.bak"));
