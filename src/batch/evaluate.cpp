@@ -513,6 +513,7 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
   // The read options of each org, built once rather than per file.
   io::read_options stoppable = read;  // every file's reading stops when the batch is asked to
   stoppable.stop = options.stop;
+  stoppable.keep_descriptions = false;  // a summary counts; titles and notes are checked, not kept
   std::vector<io::read_options> with_org(options.orgs.size(), stoppable);
   for (std::size_t i = 0; i < options.orgs.size(); ++i) with_org[i].org = options.orgs[i];
   std::vector<io::read_options> with_district_org(options.district_orgs.size(), stoppable);

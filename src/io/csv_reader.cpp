@@ -899,10 +899,16 @@ class reader {
             if (last_snapshot_ < snapshots_.size()) snapshots_[last_snapshot_].prefetch(p.id);
             break;
           case column::field: read_name(raw, line, i, p.field); break;
-          case column::pledge: read_name(raw, line, i, p.pledge); break;
+          case column::pledge:
+            if (options_.keep_descriptions) read_name(raw, line, i, p.pledge);
+            break;
           case column::project:
-            read_text_cell(raw, nfd_, p.title);
-            if (p.title.empty()) throw parse_error::unquoted({}, "empty project title");
+            // Not kept, the title is still checked: read_text_cell leaves a
+            // text empty exactly when the trimmed cell is (the apostrophe it
+            // may take off always has a character after it).
+            if (options_.keep_descriptions) read_text_cell(raw, nfd_, p.title);
+            if (options_.keep_descriptions ? p.title.empty() : text::trim(raw).empty())
+              throw parse_error::unquoted({}, "empty project title");
             break;
           case column::department: read_name(raw, line, i, p.department); break;
           case column::bureau: read_name(raw, line, i, p.bureau); break;
@@ -940,12 +946,16 @@ class reader {
           }
           case column::progress: p.progress = read_progress(text::trim(raw)); break;
           case column::due: p.due = raw.empty() ? due::unknown : read_due(raw); break;
-          case column::note: read_text_cell(raw, nfd_, p.note); break;
+          case column::note:
+            if (options_.keep_descriptions) read_text_cell(raw, nfd_, p.note);
+            break;
           case column::scope:
             if (!raw.empty() && raw != "in") p.scope = read_scope(raw);
             break;
           case column::adjustment: read_text_cell(raw, nfd_, p.adjustment); break;
-          case column::extra: p.extra.emplace_back(h.name, read_text_cell(raw, nfd_)); break;
+          case column::extra:
+            if (options_.keep_descriptions) p.extra.emplace_back(h.name, read_text_cell(raw, nfd_));
+            break;
         }
       } catch (const parse_error& e) {
         throw e.at(at(line, i));

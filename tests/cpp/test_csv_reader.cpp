@@ -4,6 +4,7 @@
 
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "pledgetrack/io/csv.hpp"
@@ -293,6 +294,41 @@ TEST_SUITE("csv reader") {
     CHECK(s.at("1-2").scope == scope::removed);
     CHECK(s.at("1-2").adjustment == "사유");
     CHECK(completion_rate(s, criteria::kmc()).denominator() == 1);  // the removed project left it
+  }
+
+  TEST_CASE("without descriptions, rows are checked as in a full read and only the texts that count are kept") {
+    io::read_options lean;
+    lean.keep_descriptions = false;
+    // The bundled example: every figure the same, the pledge names, titles and
+    // notes left empty.
+    const snapshot full = read_one(example_dir + "2024-03-31.csv");
+    const snapshot counted = read_one(example_dir + "2024-03-31.csv", lean);
+    REQUIRE(counted.size() == 49);
+    for (std::size_t i = 0; i < full.size(); ++i) {
+      const project& a = full.projects()[i];
+      const project& b = counted.projects()[i];
+      CHECK(b.id == a.id);
+      CHECK(std::tie(b.field, b.department, b.bureau, b.status, b.raw_status, b.progress, b.due, b.scope) ==
+            std::tie(a.field, a.department, a.bureau, a.status, a.raw_status, a.progress, a.due, a.scope));
+      CHECK((b.pledge.empty() && b.title.empty() && b.note.empty()));
+    }
+    CHECK(completion_rate(counted, criteria::kmc()) == completion_rate(full, criteria::kmc()));  // 33 of 49
+    // Optional columns: the adjustment counts and stays; the note and extra columns go.
+    const std::string optional =
+        "district,term,as_of,id,project,status,note,adjustment,담당자\n" + row_prefix + "1-1,사업,정상추진,메모,사유,홍길동\n";
+    const snapshot with_optional = read_text(optional, lean).at(0);
+    const project& p = with_optional.at("1-1");
+    CHECK(p.adjustment == "사유");
+    CHECK(p.note.empty());
+    CHECK(p.extra.empty());
+    // The same errors: an empty title (spaces only), an unknown label.
+    CHECK(error_of(header + row_prefix + "1-1,f,p,  ,부서,국,완료\n", lean) ==
+          "hand.csv:2:7 (column 'project'): empty project title");
+    CHECK(error_of(header + row_prefix + "1-1,f,p,  ,부서,국,완료\n") == "hand.csv:2:7 (column 'project'): empty project title");
+    const std::string unknown_label = error_of(header + row_prefix + "1-1,f,p,사업,부서,국,진행완료\n", lean);
+    CHECK(unknown_label.find("hand.csv:2:10 (column 'status'): unknown status label") == 0);
+    CHECK(unknown_label == error_of(header + row_prefix + "1-1,f,p,사업,부서,국,진행완료\n"));
+    CHECK(error_of(header + row_prefix + "1-1,f,p,'=,부서,국,완료\n", lean).empty());  // a title of "=" is one
   }
 
   TEST_CASE("the org fills empty bureaus and maps renamed departments") {

@@ -48,6 +48,12 @@ struct read_options {
   /// Fill a blank field or pledge cell (a merged cell, exported) from the row
   /// above when the row's id belongs to the same field or pledge.
   bool fill_down = true;
+  /// Keep the texts that describe a project and count for no figure: its
+  /// pledge's name, its title, its note and the extra columns. Without them
+  /// the rows are checked as in a full read (an empty title is still an
+  /// error) and those texts are left empty: batch::evaluate_files reads so,
+  /// 6% fewer instructions on the large benchmark corpus.
+  bool keep_descriptions = true;
   /// Asked to stop (Ctrl-C): the reader looks every 65,536 rows and throws
   /// io::interrupted, so that one huge file does not hold a stop up for
   /// seconds. The batch functions pass theirs on.
