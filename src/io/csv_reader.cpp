@@ -1283,12 +1283,11 @@ class reader {
       i = last_snapshot_ = it->second;
     }
     snapshot& s = snapshots_[i];
-    if (const project* first = s.find(p.id))
+    if (const project* first = s.try_add(std::move(p)))  // p stays as it was
       throw parse_error(at(line, index(column::id).value_or(0)),
                         "duplicate project id (first on " + line_word() + " " +
                             std::to_string(lines_[i][static_cast<std::size_t>(first - s.projects().data())]) + ")",
                         p.id.to_string());
-    s.add(std::move(p));
     lines_[i].push_back(line);
     return {i, s.size() - 1, line};
   }

@@ -31,6 +31,27 @@ TEST_SUITE("snapshot") {
     CHECK(s.size() == 1);
   }
 
+  TEST_CASE("try_add adds a new id, and for one already there gives its project and adds nothing") {
+    snapshot s("광주광역시 서구", 8, date(2024, 3, 31));
+    CHECK(s.try_add(make("2-3-4", "first")) == nullptr);
+    CHECK(s.try_add(make("2-3-5", "second")) == nullptr);
+    project again = make("2-3-④", "third");  // the same id as the first, spelled otherwise
+    const project* first = s.try_add(std::move(again));
+    REQUIRE(first != nullptr);
+    CHECK(first->title == "first");
+    CHECK(again.title == "third");  // left as it was: the caller still names it
+    CHECK(s.size() == 2);
+    CHECK(s.at("2-3-4").title == "first");
+    // The same checks as add: progress in 0..100, an id.
+    project wrong = make("9-9");
+    wrong.progress = fraction(101);
+    CHECK_THROWS_WITH_AS((void)s.try_add(std::move(wrong)), "progress of project '9-9' must lie in 0..100, not 101",
+                         data_error);
+    CHECK_THROWS_AS((void)s.try_add(project{}), data_error);
+    CHECK(s.size() == 2);
+    CHECK(s.find(project_id::parse("9-9")) == nullptr);
+  }
+
   TEST_CASE("a missing project is a data_error naming it") {
     const snapshot s("광주광역시 서구", 8, date(2024, 3, 31));
     CHECK_THROWS_WITH_AS((void)s.at("9-9"), "no project '9-9' in the snapshot of 광주광역시 서구 as of 2024-03-31",

@@ -78,6 +78,21 @@ class snapshot {
       throw;
     }
   }
+  /// As add, but an id already there is no error: nothing is added, `p` is
+  /// left as it was, and the project that has the id comes back (nullptr
+  /// when `p` was added). For a reader that names the first one's line: one
+  /// look-up of the id instead of a find and then an add.
+  [[nodiscard]] const project* try_add(project&& p) {
+    check(p);
+    if (const auto first = index_.insert(p.id, projects_.size(), id_at())) return &projects_[*first];
+    try {
+      projects_.push_back(std::move(p));
+    } catch (...) {
+      index_.forget_last_insert();
+      throw;
+    }
+    return nullptr;
+  }
 
   /// Makes room for `n` projects in all (as std::vector::reserve).
   void reserve(std::size_t n) {
@@ -136,12 +151,17 @@ class snapshot {
   }
 
  private:
-  // Checks `p` and indexes its id at the position it is about to take.
-  void index(const project& p) {
+  // What every project must be: an id, and a progress in 0..100.
+  static void check(const project& p) {
     if (p.id.empty()) throw data_error("a project needs an id (title: '" + p.title + "')");
     if (p.progress && (*p.progress < fraction(0) || *p.progress > fraction(100)))
       throw data_error("progress of project '" + p.id.to_string() + "' must lie in 0..100, not " +
                        p.progress->to_string());
+  }
+
+  // Checks `p` and indexes its id at the position it is about to take.
+  void index(const project& p) {
+    check(p);
     if (index_.insert(p.id, projects_.size(), id_at()))
       throw data_error("duplicate project id '" + p.id.to_string() + "' in the snapshot of " + district_ +
                        " as of " + format_date(as_of_));
