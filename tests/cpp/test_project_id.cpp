@@ -44,6 +44,13 @@ TEST_SUITE("project id") {
         CHECK(*fast == *general);
         ++ids;
       }
+      // read() takes the fast path too: the same id, or, for a text that is
+      // no numbered id ("1-2.", "-"), a text id as before.
+      if (!plain.empty()) {
+        const project_id read = project_id::read(plain);
+        if (general) CHECK(read == *general);
+        else CHECK(read.is_text());
+      }
     }
     CHECK(ids > 1000);  // both readings accept many (1, 10-1, 0.1.0 …), not only refuse
     CHECK(project_id::try_parse("1-2-3-4-5-6")->size() == 6);

@@ -146,6 +146,11 @@ class project_id {
   [[nodiscard]] static project_id read(std::string_view text) {
     std::string_view body = text::trim(text);
     if (body.empty()) throw parse_error("empty project id", std::string(text));
+    // Most ids ("2-3-4"): ASCII digits and separators hold no jamo, and what
+    // parse_plain_numbered reads here try_parse would read the same (a text
+    // it refuses, "1-2." say, takes the general way below).
+    if (is_plain_numbered(body))
+      if (auto id = parse_plain_numbered(body)) return *id;
     // Decomposed Hangul (NFD, from macOS) is composed first, so that `가-1`
     // reads as the same numbered id whichever way it was encoded. (Jamo that
     // compose to nothing stay, so this is done once, not until none are left.)
