@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "pledgetrack/text/unicode.hpp"
 
@@ -33,6 +35,43 @@ TEST_SUITE("unicode") {
     CHECK(compose_hangul("정상추진 2-3") == "정상추진 2-3");
     CHECK_FALSE(has_conjoining_jamo("정상추진"));
     CHECK(has_conjoining_jamo(nfd));
+  }
+
+  TEST_CASE("remove_spaces keeps every byte but the spaces, as decoding code point by code point does") {
+    // The reference: decode each code point, keep it (or the invalid byte)
+    // unless it is a space. remove_spaces passes most bytes over without
+    // decoding; both must agree on every text of up to four pieces drawn from
+    // spaces, Hangul, ASCII, other characters led by the spaces' lead bytes,
+    // and broken sequences.
+    const auto reference = [](std::string_view s) {
+      std::string out;
+      for (std::size_t i = 0; i < s.size();) {
+        const decoded d = decode_utf8(s.substr(i));
+        const std::size_t n = d.length == 0 ? 1 : d.length;
+        if (d.length == 0 || !is_space(d.code_point)) out.append(s.substr(i, n));
+        i += n;
+      }
+      return out;
+    };
+    const std::vector<std::string> pieces = {
+        " ", "\t", "\u00A0", "\u3000", "\u200B", "\uFEFF", "\u2002", "\u2003", "\u2009",  // spaces
+        "가", "a", "-", "\x01", "\u00E9", "\u2026", "\u3001", "\uFF08", "\U0001F600",         // not spaces
+        "\xC2", "\xE2\x80", "\xE3\x80", "\xEF\xBB", "\x80", "\xFF"};                        // broken
+    std::vector<std::string> texts = {""};
+    for (int length = 1, from = 0; length <= 4; ++length) {
+      const auto to = static_cast<int>(texts.size());
+      for (int i = from; i < to; ++i)
+        for (const std::string& p : pieces) texts.push_back(texts[static_cast<std::size_t>(i)] + p);
+      from = to;
+    }
+    REQUIRE(texts.size() > 300'000);
+    std::size_t changed = 0;
+    for (const std::string& t : texts) {
+      const std::string expected = reference(t);
+      if (remove_spaces(t) != expected) FAIL_CHECK("remove_spaces differs on '" << t << "'");
+      changed += expected != t ? 1 : 0;
+    }
+    CHECK(changed > 100'000);  // many texts had spaces taken out, not only kept
   }
 
   TEST_CASE("remove_spaces and trim know the spaces of real tables") {

@@ -157,16 +157,34 @@ inline constexpr char32_t hangul_s_count = hangul_l_count * hangul_n_count;
 }
 
 /// `s` without any of the spaces `is_space` knows, anywhere in it.
+/// Every byte not part of a space is kept, invalid UTF-8 included. Only
+/// ASCII whitespace and characters led by C2, E2, E3 or EF are spaces, and no
+/// lead byte is ever a continuation byte: other bytes are passed over one by
+/// one without decoding, and kept in runs (a reader normalises every header
+/// and status label it meets).
 [[nodiscard]] inline std::string remove_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  std::size_t kept = 0;  // where the bytes not yet copied begin
   std::size_t i = 0;
   while (i < s.size()) {
-    const decoded d = decode_utf8(s.substr(i));
-    const std::size_t n = d.length == 0 ? 1 : d.length;
-    if (d.length == 0 || !is_space(d.code_point)) out.append(s.substr(i, n));
-    i += n;
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::size_t space = 0;  // the length of the space at i, when one is there
+    if (b <= 0x20) {
+      space = is_space(b) ? 1 : 0;
+    } else if (b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) {
+      const decoded d = decode_utf8(s.substr(i));
+      if (d.length != 0 && is_space(d.code_point)) space = d.length;
+    }
+    if (space == 0) {
+      ++i;
+      continue;
+    }
+    out.append(s.substr(kept, i - kept));
+    i += space;
+    kept = i;
   }
+  out.append(s.substr(kept));
   return out;
 }
 
