@@ -12,6 +12,7 @@
 
 #include "pledgetrack/batch/evaluate.hpp"
 #include "pledgetrack/batch/org_by_district.hpp"
+#include "pledgetrack/history/comparison.hpp"
 #include "pledgetrack/io/csv.hpp"
 
 using namespace pledgetrack;
@@ -256,6 +257,59 @@ TEST_SUITE("batch evaluate") {
     CHECK(e.rates(0)[0].rate == rate(fraction(32), 49));
     CHECK(e.rates(1)[0].change_points == fraction(100, 49));
     CHECK(e.rows[1].regressions == 1);  // 4-1-2: 이행후계속추진 -> 일부추진
+  }
+
+  TEST_CASE("regressions match ids in any order and of any form: numbered, Hangul, text, too large to pack") {
+    // The batch keeps a snapshot's ids packed in 16 bytes when they all pack,
+    // whole otherwise (a text id, a part of 2^18 or more). Four quarters: the
+    // first and last are packed, the second (공약A, 300000-1) and third
+    // (300000-1) whole, so every pairing is met; the order changes each time.
+    const auto quarter = [](int month, int day, const std::vector<std::pair<const char*, status>>& projects) {
+      snapshot s("가구", 8, date(2024, month, day));
+      for (const auto& [id, st] : projects) {
+        project p;
+        p.id = project_id::read(id);
+        p.title = std::string("사업 ") + id;
+        p.status = st;
+        s.add(p);
+      }
+      return s;
+    };
+    const std::vector<snapshot> snapshots = {
+        quarter(3, 31, {{"1-1", status::on_track}, {"1-2", status::lagging}, {"가-1", status::on_track},
+                        {"2-1", status::completed}}),
+        // Q2: 1-1 on track -> lagging and 2-1 completed -> lagging, regressions;
+        // 1-2 lagging -> on track, not one; 가-1 stays; 공약A and 300000-1 are new.
+        quarter(6, 30, {{"300000-1", status::on_track}, {"공약A", status::on_track}, {"2-1", status::lagging},
+                        {"1-2", status::on_track}, {"1-1", status::lagging}, {"가-1", status::on_track}}),
+        // Q3: 1-1 lagging -> on hold and 300000-1 on track -> on hold, regressions;
+        // 공약A is gone; 2-1 lagging -> completed, not one; 3-1 is new.
+        quarter(9, 30, {{"3-1", status::on_track}, {"1-1", status::on_hold}, {"2-1", status::completed},
+                        {"1-2", status::on_track}, {"가-1", status::on_track}, {"300000-1", status::on_hold}}),
+        // Q4: 2-1 completed -> lagging, a regression; 1-1 on hold -> completed, not one.
+        quarter(12, 31, {{"2-1", status::lagging}, {"3-1", status::on_track}, {"1-1", status::completed}}),
+    };
+    REQUIRE(snapshots[1].projects()[1].id.is_text());
+    REQUIRE(snapshots[1].projects()[0].id[0].value == 300000);
+    const batch::evaluation e = batch::evaluate_snapshots(snapshots);
+    REQUIRE(e.rows.size() == 4);
+    CHECK_FALSE(e.rows[0].regressions);
+    CHECK(e.rows[1].regressions == 2);
+    CHECK(e.rows[2].regressions == 2);
+    CHECK(e.rows[3].regressions == 1);
+    // As compare() counts them.
+    for (std::size_t k = 1; k < 4; ++k)
+      CHECK(e.rows[k].regressions ==
+            static_cast<std::int64_t>(compare(snapshots[k - 1], snapshots[k], criteria::kmc()).regressions().size()));
+    // The second quarter again, with the same ids in the same order: the
+    // shared list, read by position.
+    std::vector<snapshot> twice = {snapshots[1], snapshots[1]};
+    twice[1] = quarter(9, 30, {{"300000-1", status::on_hold}, {"공약A", status::dropped}, {"2-1", status::lagging},
+                                {"1-2", status::on_track}, {"1-1", status::lagging}, {"가-1", status::on_track}});
+    const batch::evaluation same = batch::evaluate_snapshots(twice);
+    CHECK(same.rows[1].regressions ==
+          static_cast<std::int64_t>(compare(twice[0], twice[1], criteria::kmc()).regressions().size()));
+    CHECK(same.rows[1].regressions == 2);  // 300000-1 on track -> on hold, 공약A on track -> dropped
   }
 
   TEST_CASE("combining parts ranks over the whole period, and a district split over parts is refused") {
