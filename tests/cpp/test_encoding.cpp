@@ -477,6 +477,27 @@ TEST_CASE("read_file_bytes") {
     CHECK_THROWS_WITH_AS((void)read_file_bytes("."), "cannot open file '.': Is a directory",
                          pledgetrack::error);
   }
+  SUBCASE("a file whose size the system does not know is read to its end") {
+    // /proc files report a size of 0: read in chunks until the end.
+    const std::string version = read_file_bytes("/proc/version");
+    CHECK(version.rfind("Linux version", 0) == 0);
+    CHECK(version.back() == '\n');
+  }
+  SUBCASE("a buffer with room is reused, longer files and shorter ones alike") {
+    const std::string path = "pledgetrack_test_encoding_reuse.bin";
+    std::string buffer(100, 'x');
+    for (const std::size_t size : {std::size_t(40000), std::size_t(3), std::size_t(70000), std::size_t(0)}) {
+      std::string bytes;
+      for (std::size_t i = 0; i < size; ++i) bytes += static_cast<char>('a' + i % 26);
+      {
+        std::ofstream f(path, std::ios::binary);
+        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      }
+      read_file_bytes(path, 1 << 20, buffer);
+      CHECK(buffer == bytes);
+    }
+    std::remove(path.c_str());
+  }
 }
 
 TEST_CASE("the fast UTF-8 validator agrees with the reference") {
