@@ -1,5 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <vector>
+
+#include <string>
+
+#include <algorithm>
+
 #include <sstream>
 #include <type_traits>
 
@@ -53,6 +59,42 @@ TEST_SUITE("rounding") {
     CHECK_THROWS_WITH_AS((void)parse_rounding("ceil"), "unknown rounding rule (known: half_up, truncate, half_even): 'ceil'",
                          parse_error);
     CHECK_THROWS_AS((void)round_scaled(fraction(1), rounding::half_up, 12), error);
+  }
+}
+
+TEST_SUITE("grouping") {
+  TEST_CASE("group_projects: groups in order of first appearance, few or many, short keys or long") {
+    // Keys of 1 to 40 groups, short (kept inside the string) and long, with
+    // the rows of each group spread out; the groups must be those a plain
+    // search through a list gives, in order of first appearance.
+    for (const std::size_t count : {std::size_t(1), std::size_t(5), std::size_t(16), std::size_t(17), std::size_t(40)}) {
+      snapshot s("x", 8, date(2024, 3, 31));
+      std::vector<std::string> keys;
+      for (std::size_t g = 0; g < count; ++g)
+        keys.push_back(g % 2 == 0 ? "과" + std::to_string(g) : "아주 긴 이름의 부서 " + std::to_string(g) + "과");
+      for (std::size_t i = 0; i < 3 * count; ++i) {
+        project p;
+        p.id = project_id::parse(std::to_string(i + 1));
+        p.title = "사업";
+        p.department = keys[(i * 7) % count];  // every group met again and again, out of order
+        s.add(p);
+      }
+      std::vector<std::pair<std::string, std::vector<std::string>>> expected;  // key, ids
+      for (const project& p : s) {
+        auto it = std::find_if(expected.begin(), expected.end(), [&](const auto& e) { return e.first == p.department; });
+        if (it == expected.end()) it = expected.insert(expected.end(), {p.department, {}});
+        it->second.push_back(p.id.to_string());
+      }
+      const std::vector<project_group> groups = group_projects(s, dimension::department);
+      CAPTURE(count);
+      REQUIRE(groups.size() == count);
+      for (std::size_t g = 0; g < count; ++g) {
+        CHECK(groups[g].key == expected[g].first);
+        std::vector<std::string> ids;
+        for (const project* p : groups[g].projects) ids.push_back(p->id.to_string());
+        CHECK(ids == expected[g].second);
+      }
+    }
   }
 }
 

@@ -106,24 +106,39 @@ struct project_group {
 template <class Range>
 [[nodiscard]] std::vector<project_group> group_projects(const Range& projects, dimension d) {
   std::vector<project_group> groups;
-  // Keyed by each group's own key; looked up with a view of the project's.
+  // A snapshot has a handful of fields, bureaus or statuses: a look through
+  // them costs less than hashing every project's key. The keys go into a
+  // table only once there are many groups (departments, pledges).
+  constexpr std::size_t few = 16;
   std::unordered_map<std::string, std::size_t, detail::text_hash, std::equal_to<>> index;
+  const auto find = [&](std::string_view key) {
+    if (groups.size() <= few) {
+      for (std::size_t g = groups.size(); g-- > 0;)  // the latest first: a group's rows tend to come together
+        if (groups[g].key == key) return g;
+      return groups.size();
+    }
+    const auto it = index.find(key);
+    return it == index.end() ? groups.size() : it->second;
+  };
   std::string buffer;
   for (const auto& item : projects) {
     const project& p = detail::as_project(item);
     const std::string_view key = group_key_view(p, d, buffer);
-    auto it = index.find(key);
-    if (it == index.end()) {
-      it = index.emplace(std::string(key), groups.size()).first;
+    const std::size_t g = find(key);
+    if (g == groups.size()) {
       groups.push_back({std::string(key), {}});
+      if (groups.size() == few + 1)
+        for (std::size_t k = 0; k < groups.size(); ++k) index.emplace(groups[k].key, k);
+      else if (groups.size() > few + 1)
+        index.emplace(groups.back().key, g);
     }
-    groups[it->second].projects.push_back(&p);
+    groups[g].projects.push_back(&p);
   }
   if (d == dimension::status) {
     std::vector<project_group> ordered;
     for (const status s : all_statuses)
-      if (const auto it = index.find(std::string(label_ko(s))); it != index.end())
-        ordered.push_back(std::move(groups[it->second]));
+      for (project_group& g : groups)
+        if (g.key == label_ko(s)) ordered.push_back(std::move(g));
     groups = std::move(ordered);
   }
   return groups;
