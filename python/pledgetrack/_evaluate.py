@@ -240,7 +240,7 @@ def evaluate(
         raise TypeError(f"evaluate got unexpected keywords: {', '.join(sorted(read_options))}")
     with _progress(progress, len(paths)) as report:
         core = _core.evaluate_files(
-            [str(p) for p in paths],
+            paths,
             threads=threads,
             criteria=criteria_names,
             by=dimensions,
@@ -310,41 +310,42 @@ def _is_glob(text: str) -> bool:
     return any(c in text for c in "*?[")
 
 
-def _is_org_file(path: Path) -> bool:
-    return _core.is_org_file_name(path.name)
-
-
-def _paths(source: object, items: list[object]) -> list[Path]:
-    """The pledge files of a source, in a stable order (sorted, for directories and globs)."""
+def _paths(source: object, items: list[object]) -> list[str]:
+    """The pledge files of a source, in a stable order (sorted, for directories and globs). Texts,
+    not Paths: a corpus has thousands of files, and making a Path of each took 16 ms of the
+    national benchmark corpus' 0.17 s."""
     if items:
-        return [Path(os.fsdecode(p)) for p in items]  # type: ignore[arg-type]
+        return [os.fsdecode(p) for p in items]  # type: ignore[arg-type]
     if not isinstance(source, (str, bytes, os.PathLike)):
         raise PledgeError("evaluate was given no files (an empty list)")
     text = os.fsdecode(source)
-    path = Path(text)
-    if path.is_dir():
-        files = [Path(p) for p in _core.batch_files(text)]
+    if os.path.isdir(text):
+        files = list(_core.batch_files(text))
         if not files:
-            raise PledgeError(f"no pledge files (*.csv other than org.csv) under directory '{path}'")
+            raise PledgeError(f"no pledge files (*.csv other than org.csv) under directory '{Path(text)}'")
         return files
-    if _is_glob(text) and not path.exists():
-        files = sorted(Path(p) for p in _glob.glob(text, recursive=True) if not _is_org_file(Path(p)))
+    if _is_glob(text) and not os.path.exists(text):
+        # Sorted as Paths sort: part by part ("a/x" before "a-b/x").
+        files = sorted(
+            (p for p in _glob.glob(text, recursive=True) if not _core.is_org_file_name(os.path.basename(p))),
+            key=lambda p: Path(p).parts,
+        )
         if not files:
             raise PledgeError(f"no pledge files match '{text}'")
         return files
-    return [path]
+    return [text]
 
 
-def _folder_orgs(paths: list[Path], encoding: str | None) -> tuple[list[Organization], list[int]]:
+def _folder_orgs(paths: list[str], encoding: str | None) -> tuple[list[Organization], list[int]]:
     """The org of each file's own folder (``org.csv`` beside it), read once per folder: the
     orgs, and each file's index into them (-1: none)."""
     orgs: list[Organization] = []
-    index: dict[Path, int] = {}
+    index: dict[str, int] = {}
     file_org: list[int] = []
     for p in paths:
-        folder = p.parent
+        folder = os.path.dirname(p) or "."
         if folder not in index:
-            candidate = org_file_in(folder)
+            candidate = org_file_in(Path(folder))
             if candidate is not None:
                 index[folder] = len(orgs)
                 orgs.append(_core.read_org_csv(str(candidate), encoding=encoding))

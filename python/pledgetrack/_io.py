@@ -180,10 +180,12 @@ def pledge_files(directory: Path) -> list[Path]:
 def org_file_in(folder: Path) -> Path | None:
     """The org file of a folder (``org.csv``, in any case: the name a batch leaves out of the
     pledge files), or None. Two of them (``org.csv`` and ``ORG.csv``) are an error."""
-    found = sorted(p for p in folder.iterdir() if _core.is_org_file_name(p.name) and p.is_file())
-    if len(found) > 1:
-        raise PledgeError(f"two org files in folder '{folder}': " + ", ".join(p.name for p in found))
-    return found[0] if found else None
+    # By name first, without a Path per entry: a batch asks this of every folder of its corpus.
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries if _core.is_org_file_name(e.name) and e.is_file())
+    if len(names) > 1:
+        raise PledgeError(f"two org files in folder '{folder}': " + ", ".join(names))
+    return folder / names[0] if names else None
 
 
 def read_snapshots(

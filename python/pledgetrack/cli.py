@@ -576,11 +576,11 @@ def _org_path(args: argparse.Namespace) -> Path | None:
     return path
 
 
-def _expand(sources: list[Any]) -> list[Path]:
+def _expand(sources: list[Any]) -> list[str]:
     """Several PATHs: every pledge file of each, in the order given."""
     from ._evaluate import _paths
 
-    files: list[Path] = []
+    files: list[str] = []
     for s in sources:
         files.extend(_paths(s, []))
     return files

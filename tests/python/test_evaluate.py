@@ -203,6 +203,9 @@ def test_a_folder_s_files_are_taken_component_by_component(tmp_path: Path) -> No
     with pytest.warns(UserWarning):
         e = pt.evaluate(tmp_path)
     assert [Path(p.file).parent.name for p in e.problems] == ["a", "a-b"]
+    with pytest.warns(UserWarning):  # a glob's files too
+        e = pt.evaluate(str(tmp_path / "*" / "bad.csv"))
+    assert [Path(p.file).parent.name for p in e.problems] == ["a", "a-b"]
 
 
 def test_sources_directory_glob_list_and_snapshots_agree(corpus: Path) -> None:
