@@ -154,7 +154,8 @@ py::dict table_of(const batch::evaluation& e) {
     interned<int> dimensions;
     text_column([&](const batch::evaluation_row& r) -> py::object {
       if (!r.dimension) return py::none();
-      return dimensions.get(static_cast<int>(*r.dimension), [&] { return text(std::string(to_string(*r.dimension))); });
+      return dimensions.get(static_cast<int>(*r.dimension),
+                            [&] { return text(std::string(to_string(*r.dimension))); });
     });
     text_column([&](const batch::evaluation_row& r) -> py::object {
       return r.dimension ? groups.at(r.group) : py::none();

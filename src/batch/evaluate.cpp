@@ -123,7 +123,8 @@ class id_list {
   [[nodiscard]] bool lists(const snapshot& s) const {
     if (s.size() != size()) return false;
     if (!whole_.empty())
-      return std::equal(whole_.begin(), whole_.end(), s.begin(), [](const project_id& id, const project& p) { return id == p.id; });
+      return std::equal(whole_.begin(), whole_.end(), s.begin(),
+                        [](const project_id& id, const project& p) { return id == p.id; });
     return std::equal(packed_.begin(), packed_.end(), s.begin(), [](packed_id id, const project& p) {
       const auto k = pack(p.id);
       return k && *k == id;

@@ -324,7 +324,8 @@ TEST_SUITE("csv reader") {
     // The same errors: an empty title (spaces only), an unknown label.
     CHECK(error_of(header + row_prefix + "1-1,f,p,  ,부서,국,완료\n", lean) ==
           "hand.csv:2:7 (column 'project'): empty project title");
-    CHECK(error_of(header + row_prefix + "1-1,f,p,  ,부서,국,완료\n") == "hand.csv:2:7 (column 'project'): empty project title");
+    CHECK(error_of(header + row_prefix + "1-1,f,p,  ,부서,국,완료\n") ==
+          "hand.csv:2:7 (column 'project'): empty project title");
     const std::string unknown_label = error_of(header + row_prefix + "1-1,f,p,사업,부서,국,진행완료\n", lean);
     CHECK(unknown_label.find("hand.csv:2:10 (column 'status'): unknown status label") == 0);
     CHECK(unknown_label == error_of(header + row_prefix + "1-1,f,p,사업,부서,국,진행완료\n"));

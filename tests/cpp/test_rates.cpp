@@ -67,7 +67,7 @@ TEST_SUITE("grouping") {
     // Keys of 1 to 40 groups, short (kept inside the string) and long, with
     // the rows of each group spread out; the groups must be those a plain
     // search through a list gives, in order of first appearance.
-    for (const std::size_t count : {std::size_t(1), std::size_t(5), std::size_t(16), std::size_t(17), std::size_t(40)}) {
+    for (const std::size_t count : std::vector<std::size_t>{1, 5, 16, 17, 40}) {
       snapshot s("x", 8, date(2024, 3, 31));
       std::vector<std::string> keys;
       for (std::size_t g = 0; g < count; ++g)
@@ -81,7 +81,8 @@ TEST_SUITE("grouping") {
       }
       std::vector<std::pair<std::string, std::vector<std::string>>> expected;  // key, ids
       for (const project& p : s) {
-        auto it = std::find_if(expected.begin(), expected.end(), [&](const auto& e) { return e.first == p.department; });
+        auto it =
+            std::find_if(expected.begin(), expected.end(), [&](const auto& e) { return e.first == p.department; });
         if (it == expected.end()) it = expected.insert(expected.end(), {p.department, {}});
         it->second.push_back(p.id.to_string());
       }
