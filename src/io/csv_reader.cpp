@@ -48,9 +48,7 @@ constexpr std::string_view canonical_name(column c) { return canonical_names[sta
 /// The normal form headers are compared in: NFC, no spaces, ASCII lower case,
 /// no '_' and no "(%)" (추진율(%) is 추진율).
 std::string normalise_header(std::string_view header) {
-  std::string composed;  // only for decomposed Hangul: a header is seldom NFD
-  if (text::has_conjoining_jamo(header)) header = composed = text::compose_hangul(header);
-  std::string out = text::remove_spaces(header);
+  std::string out = text::compose_and_remove_spaces(header);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   std::erase(out, '_');

@@ -74,6 +74,14 @@ TEST_SUITE("unicode") {
     CHECK(changed > 100'000);  // many texts had spaces taken out, not only kept
   }
 
+  TEST_CASE("compose_and_remove_spaces: one form for a label however it was spaced and encoded") {
+    const std::string nfd = "\u110C\u1165\u11BC \u1109\u1161\u11BC";  // 정 상, decomposed (macOS)
+    CHECK(compose_and_remove_spaces(nfd) == "정상");
+    CHECK(compose_and_remove_spaces("정 상\u3000추 진") == "정상추진");
+    CHECK(compose_and_remove_spaces(" on track ") == "ontrack");
+    CHECK(compose_and_remove_spaces("").empty());
+  }
+
   TEST_CASE("remove_spaces and trim know the spaces of real tables") {
     CHECK(remove_spaces("정 상 추 진") == "정상추진");
     CHECK(remove_spaces("완\u3000료") == "완료");        // ideographic space

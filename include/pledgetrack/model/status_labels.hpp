@@ -136,9 +136,7 @@ class status_labels {
 
   /// The normal form labels are compared in: NFC Hangul, no spaces, ASCII lower case.
   [[nodiscard]] static std::string normalise(std::string_view label) {
-    std::string composed;  // only for decomposed Hangul: a label is seldom NFD
-    if (text::has_conjoining_jamo(label)) label = composed = text::compose_hangul(label);
-    std::string out = text::remove_spaces(label);
+    std::string out = text::compose_and_remove_spaces(label);
     for (char& c : out)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     // "on_track" and "on track" are one label.

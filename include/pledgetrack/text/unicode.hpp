@@ -188,6 +188,15 @@ inline constexpr char32_t hangul_s_count = hangul_l_count * hangul_n_count;
   return out;
 }
 
+/// `s` with decomposed Hangul composed and every space removed: how headers
+/// and status labels are compared, whatever spacing and Unicode form the
+/// source wrote them in. A text without jamo (nearly every one) is not copied
+/// to be composed first.
+[[nodiscard]] inline std::string compose_and_remove_spaces(std::string_view s) {
+  if (!has_conjoining_jamo(s)) return remove_spaces(s);
+  return remove_spaces(compose_hangul(s));
+}
+
 /// True when `s` is a name printed with justification spaces: at least two
 /// single characters, one of them a Hangul syllable, each separated by spaces
 /// (`경 제 과`, `기 획 실`, `정 상 추 진`). Documents justify short names this
