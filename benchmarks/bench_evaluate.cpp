@@ -1,7 +1,10 @@
 // The C++ side of benchmarks/engines.py: batch::evaluate_files over a corpus,
 // with the KMC rate per snapshot and per (snapshot, field), from C++ alone
 // (no Python start-up). Prints the wall time of the call and writes the
-// figures for engines.py to check against the other engines.
+// figures for engines.py to check against the other engines, after a first
+// line with the time the work ended (seconds since the epoch, as Python's
+// time.time()): engines.py stops every engine's clock there, before it
+// writes its figures.
 //
 //     bench_evaluate THREADS OUT.tsv PATH...   (PATH: a file, or a directory searched for *.csv but org.csv)
 #include <algorithm>
@@ -9,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -39,8 +43,10 @@ int main(int argc, char** argv) {
   options.threads = static_cast<unsigned>(std::stoul(argv[1]));
   const batch::evaluation e = batch::evaluate_files(paths, io::read_options{}, options);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double ended = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 
   std::ofstream out(argv[2], std::ios::binary);
+  out << std::fixed << std::setprecision(6) << ended << '\n' << std::defaultfloat;
   for (std::size_t i = 0; i < e.rows.size(); ++i) {
     const batch::evaluation_row& r = e.rows[i];
     const rate& kmc = e.rates(i)[0].rate;

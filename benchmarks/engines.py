@@ -166,32 +166,27 @@ def measure(engine: str, root: Path, copy: Path, out: Path) -> tuple[float, floa
     start = time.time()
     process = subprocess.Popen(command, stdout=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
-    finished = time.time()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{engine} failed with exit status {process.returncode}")
     peak_mb = usage.ru_maxrss / 1024
     cpu = usage.ru_utime + usage.ru_stime
-    if engine == "pledgetrack-cpp":
-        return finished - start, peak_mb, cpu  # the program ends right after writing its figures
     ended = float(out.read_text(encoding="utf-8").split("\n", 1)[0])
     return ended - start, peak_mb, cpu
 
 
-def figures(engine: str, out: Path) -> list[str]:
+def figures(out: Path) -> list[str]:
     lines = out.read_text(encoding="utf-8").splitlines()
-    if engine != "pledgetrack-cpp":
-        lines = lines[1:]
-    return sorted(lines)
+    return sorted(lines[1:])  # the first line is the time the work ended
 
 
-def digest(engine: str, out: Path) -> str:
+def digest(out: Path) -> str:
     """The number and a SHA-256 of an engine's sorted figures, computed in a child process.
     The parent must stay small: a child's peak memory (ru_maxrss) starts from what it was
     forked from, so a parent holding 800,000 figures made pledgetrack's C++ program look
     140 MB bigger than it is."""
     done = subprocess.run(
-        [sys.executable, __file__, "--digest", engine, str(out)], check=True, capture_output=True, text=True
+        [sys.executable, __file__, "--digest", str(out)], check=True, capture_output=True, text=True
     )
     return done.stdout.strip()
 
@@ -203,7 +198,7 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "--digest":
         import hashlib
 
-        lines = figures(argv[1], Path(argv[2]))
+        lines = figures(Path(argv[1]))
         print(len(lines), hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest())
         return 0
     if not argv:
@@ -230,7 +225,7 @@ def main(argv: list[str]) -> int:
                 times[engine].append(seconds)
                 cpus[engine].append(cpu)
                 peaks[engine].append(peak)
-                got = digest(engine, out)
+                got = digest(out)
                 if reference is None:
                     reference = got
                     shutil.copyfile(out, work / "reference.tsv")
