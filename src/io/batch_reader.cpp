@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <string_view>
@@ -86,13 +88,23 @@ namespace {
 /// fs::path objects splits paths into components at every comparison: the
 /// national corpus' 3,888 files were listed in 8.5 ms, now 6.2.)
 bool component_order(std::string_view a, std::string_view b) noexcept {
-  const auto [in_a, in_b] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
-  if (in_b == b.end()) return false;  // b is a or begins it
-  if (in_a == a.end()) return true;   // a begins b
+  // The first differing byte, eight bytes at a time: paths in one folder
+  // share a long prefix (std::mismatch compared it byte by byte).
+  const std::size_t n = std::min(a.size(), b.size());
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x = 0, y = 0;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) break;
+  }
+  while (i < n && a[i] == b[i]) ++i;
+  if (i == b.size()) return false;  // b is a or begins it
+  if (i == a.size()) return true;   // a begins b
   const auto weight = [](char c) {
     return c == std::filesystem::path::preferred_separator ? 0U : static_cast<unsigned char>(c) + 1U;
   };
-  return weight(*in_a) < weight(*in_b);
+  return weight(a[i]) < weight(b[i]);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -64,6 +65,33 @@ TEST_SUITE("batch reader") {
                            doctest::Contains(("cannot list the folder '" + root.string() + "'").c_str()), error);
       fs::permissions(root / "a/deep", fs::perms::owner_all);
     }
+    fs::remove_all(root);
+  }
+
+  TEST_CASE("batch_files: the order of fs::path, wherever two paths first differ") {
+    // Names that share prefixes of every length from 0 to 20 bytes, then
+    // differ by a separator, a '-' or '.' (below '/' as bytes), a digit, a
+    // letter or Hangul: the texts are compared eight bytes at a time, and a
+    // difference may fall anywhere in or after those eight.
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("pledgetrack-batch-order-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    const std::string stem = "abcdefghijklmnopqrst";
+    std::vector<fs::path> files;
+    for (std::size_t k = 0; k <= stem.size(); ++k)
+      for (const char* tail : {"", "-x", ".x", "0", "z", "가"}) {
+        const fs::path folder = root / (stem.substr(0, k) + tail);
+        if (folder == root) continue;
+        fs::create_directories(folder);
+        for (const char* file : {"q.csv", "q-r.csv"}) {
+          std::ofstream(folder / file) << "x\n";
+          files.push_back(folder / file);
+        }
+      }
+    std::sort(files.begin(), files.end());  // fs::path compares component by component
+    std::vector<std::string> expected;
+    for (const fs::path& f : files) expected.push_back(f.string());
+    CHECK(io::batch_files(root.string()) == expected);
     fs::remove_all(root);
   }
 

@@ -28,6 +28,28 @@ TEST_SUITE("fraction") {
     CHECK_THROWS_WITH_AS(fraction(1, 0), "fraction with a zero denominator: 1/0", error);
     CHECK_THROWS_AS(fraction(1) / fraction(0), error);
   }
+
+  TEST_CASE("parse_decimal reads a plain decimal exactly, in lowest terms") {
+    // Worked by hand: 87.5 = 175/2, 0.125 = 1/8, 40.0 = 40, 007 = 7.
+    CHECK(parse_decimal("87") == fraction(87));
+    CHECK(parse_decimal("87.5") == fraction(175, 2));
+    CHECK(parse_decimal("0.125") == fraction(1, 8));
+    CHECK(parse_decimal("40.0") == fraction(40));
+    CHECK(parse_decimal("007") == fraction(7));
+    CHECK(parse_decimal("5.") == fraction(5));
+    CHECK(parse_decimal(".5") == fraction(1, 2));
+    // Whole numbers take a shortcut past the reduction: the same value as
+    // the fraction a reduction gives, for every whole number up to 1000.
+    for (std::int64_t n = 0; n <= 1000; ++n) {
+      const auto read = parse_decimal(std::to_string(n));
+      REQUIRE(read);
+      CHECK(read->numerator() == n);
+      CHECK(read->denominator() == 1);
+      CHECK(*read == fraction(n * 10, 10));
+    }
+    for (const char* bad : {"", ".", "-1", "1e3", "1.2.3", "12%", " 1", "1,000"}) CHECK_FALSE(parse_decimal(bad));
+    CHECK_FALSE(parse_decimal("1234567890123456789"));  // beyond 15 significant digits
+  }
 }
 
 TEST_SUITE("rounding") {

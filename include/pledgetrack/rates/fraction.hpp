@@ -119,6 +119,8 @@ class fraction {
     }
   }
   if (!seen_digit) return std::nullopt;
+  // A whole number (most progress cells) is already in lowest terms.
+  if (denominator == 1) return fraction(numerator);
   return fraction(numerator, denominator);
 }
 
