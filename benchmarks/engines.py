@@ -60,8 +60,10 @@ def run_pledgetrack(root: Path) -> list[tuple]:
         warnings.simplefilter("error")  # a failed file would make the figures incomparable
         table = pt.evaluate(root, by="field").table
     groups = table["group"].fillna("")
+    # The dates stay date objects here: child() writes every engine's figures as text after
+    # its clock stops.
     return list(
-        zip(table["district"], table["as_of"].map(str), groups, table["kmc_numerator"], table["kmc_denominator"])
+        zip(table["district"], table["as_of"], groups, table["kmc_numerator"], table["kmc_denominator"])
     )
 
 

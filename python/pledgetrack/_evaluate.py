@@ -161,7 +161,10 @@ def _frame(core: _core.BatchEvaluation) -> pd.DataFrame:
     for name, values in columns.items():
         if isinstance(values, tuple):  # whole numbers that may be missing: (values, mask)
             columns[name] = pd.arrays.IntegerArray(values[0], values[1])
-    return pd.DataFrame(columns, columns=core.columns())
+    # The columns are the frame's own (made for it, held nowhere else): copy=False keeps
+    # pandas from copying them into blocks of one dtype (0.05 s of the large benchmark
+    # corpus' 0.16).
+    return pd.DataFrame(columns, columns=core.columns(), copy=False)
 
 
 def evaluate(
