@@ -595,6 +595,14 @@ evaluation evaluate_files(std::span<const std::string> paths, const io::read_opt
   io::read_options stoppable = read;  // every file's reading stops when the batch is asked to
   stoppable.stop = options.stop;
   stoppable.keep_descriptions = false;  // a summary counts; titles and notes are checked, not kept
+  // Names only where a group needs them (fields, departments and bureaus are
+  // still checked; an org keeps departments in any case: it checks them).
+  const auto grouped_by = [&](dimension d) {
+    return std::find(options.by.begin(), options.by.end(), d) != options.by.end();
+  };
+  stoppable.keep_field = read.keep_field && grouped_by(dimension::field);
+  stoppable.keep_departments =
+      read.keep_departments && (grouped_by(dimension::department) || grouped_by(dimension::bureau));
   std::vector<io::read_options> with_org(options.orgs.size(), stoppable);
   for (std::size_t i = 0; i < options.orgs.size(); ++i) with_org[i].org = options.orgs[i];
   std::vector<io::read_options> with_district_org(options.district_orgs.size(), stoppable);

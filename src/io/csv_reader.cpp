@@ -898,7 +898,9 @@ class reader {
             // big snapshot spreads over megabytes: start loading it now.
             if (last_snapshot_ < snapshots_.size()) snapshots_[last_snapshot_].prefetch(p.id);
             break;
-          case column::field: read_name(raw, line, i, p.field); break;
+          case column::field:
+            if (options_.keep_field) read_name(raw, line, i, p.field);
+            break;
           case column::pledge:
             if (options_.keep_descriptions) read_name(raw, line, i, p.pledge);
             break;
@@ -910,8 +912,12 @@ class reader {
             if (options_.keep_descriptions ? p.title.empty() : text::trim(raw).empty())
               throw parse_error::unquoted({}, "empty project title");
             break;
-          case column::department: read_name(raw, line, i, p.department); break;
-          case column::bureau: read_name(raw, line, i, p.bureau); break;
+          case column::department:
+            if (keep_departments()) read_name(raw, line, i, p.department);
+            break;
+          case column::bureau:
+            if (keep_departments()) read_name(raw, line, i, p.bureau);
+            break;
           case column::status:
             read_text_cell(raw, nfd_, p.raw_status);
             // An empty label is missing data, never a status of its own.
@@ -997,6 +1003,9 @@ class reader {
     return id;
   }
 
+  /// The org checks every department: with one they are always read.
+  bool keep_departments() const noexcept { return options_.keep_departments || options_.org.has_value(); }
+
   /// A name cell (field, pledge, department, bureau): a name printed with
   /// justification spaces is the name without them, said once per name.
   void read_name(std::string_view raw, std::size_t line, std::size_t index, std::string& out) {
@@ -1037,7 +1046,7 @@ class reader {
   /// A blank field or pledge: from the heading above, or from the row above
   /// when the row's id belongs to the same field or pledge (a merged cell).
   void fill_down(project& p, std::size_t line) {
-    if (section_ && p.field.empty() && !section_->field.empty()) p.field = section_->field;
+    if (options_.keep_field && section_ && p.field.empty() && !section_->field.empty()) p.field = section_->field;
     if (!options_.fill_down) return;
     const project* above = previous_ ? &previous() : nullptr;
     const auto same_field = [&] {
@@ -1046,7 +1055,7 @@ class reader {
     const auto same_pledge = [&] {
       return above != nullptr && p.id.size() >= 3 && above->id.size() >= 3 && p.id.pledge() == above->id.pledge();
     };
-    if (index(column::field) && p.field.empty()) {
+    if (options_.keep_field && index(column::field) && p.field.empty()) {
       if (same_field() && !above->field.empty()) {
         p.field = above->field;
         extend_fill(fills_[0], "field", above->field, previous_->line, line);
@@ -1213,7 +1222,8 @@ class reader {
       note(severity::warning, at(f.line, f.count_column),
            row_word + " prints " + std::to_string(*f.projects) + " projects (건), but " + std::string(covered) +
                " are " + std::to_string(rows.projects));
-    if (f.fields && *f.fields != static_cast<std::int64_t>(rows.fields.size()))
+    // Without the fields read (keep_field), they are not counted either.
+    if (f.fields && options_.keep_field && *f.fields != static_cast<std::int64_t>(rows.fields.size()))
       note(severity::warning, at(f.line, f.count_column),
            row_word + " prints " + std::to_string(*f.fields) + " fields (개 분야), but " + std::string(covered) +
                " are of " + std::to_string(rows.fields.size()));

@@ -259,6 +259,39 @@ TEST_SUITE("batch evaluate") {
     CHECK(e.rows[1].regressions == 1);  // 4-1-2: 이행후계속추진 -> 일부추진
   }
 
+  TEST_CASE("files read for the groups asked give what the same groups of whole reads give") {
+    // The batch reads a field, department or bureau only when a group needs
+    // it: every grouping, with and without an org (which renames departments
+    // and fills bureaus), against the snapshots read whole.
+    const std::vector<std::string> paths = {examples + "2023-12-31.csv", examples + "2024-03-31.csv"};
+    const organization org = io::read_org_csv(examples + "org.csv");
+    const std::vector<std::vector<dimension>> groupings = {
+        {}, {dimension::field}, {dimension::department}, {dimension::bureau},
+        {dimension::field, dimension::department, dimension::bureau}};
+    for (const bool with_org : {false, true}) {
+      io::read_options read;
+      if (with_org) read.org = org;
+      std::vector<snapshot> whole;
+      for (const auto& p : paths)
+        for (auto& s : io::read_csv(p, read)) whole.push_back(std::move(s));
+      for (const auto& by : groupings) {
+        CAPTURE(with_org);
+        CAPTURE(by.size());
+        batch::evaluate_options options;
+        options.by = by;
+        batch::evaluation from_files = batch::evaluate_files(paths, read, options);
+        from_files.files.clear();
+        for (auto& r : from_files.rows) r.file = batch::evaluation_row::no_file;
+        const batch::evaluation e = batch::evaluate_snapshots(whole, options);
+        CHECK(e == from_files);
+        // A row per snapshot, and one per group of each: groups were read.
+        std::size_t groups = 0;
+        for (const dimension d : by) groups += group_projects(whole[0], d).size() + group_projects(whole[1], d).size();
+        CHECK(from_files.rows.size() == 2 + groups);
+      }
+    }
+  }
+
   TEST_CASE("regressions match ids in any order and of any form: numbered, Hangul, text, too large to pack") {
     // The batch keeps a snapshot's ids packed in 16 bytes when they all pack,
     // whole otherwise (a text id, a part of 2^18 or more). Four quarters: the

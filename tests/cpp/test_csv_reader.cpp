@@ -332,6 +332,50 @@ TEST_SUITE("csv reader") {
     CHECK(error_of(header + row_prefix + "1-1,f,p,'=,부서,국,완료\n", lean).empty());  // a title of "=" is one
   }
 
+  TEST_CASE("without fields and departments, the rest reads the same; an org keeps departments") {
+    io::read_options lean;
+    lean.keep_field = false;
+    lean.keep_departments = false;
+    const snapshot full = read_one(example_dir + "2024-03-31.csv");
+    const snapshot counted = read_one(example_dir + "2024-03-31.csv", lean);
+    REQUIRE(counted.size() == 49);
+    for (std::size_t i = 0; i < full.size(); ++i) {
+      const project& a = full.projects()[i];
+      const project& b = counted.projects()[i];
+      CHECK(b.id == a.id);
+      CHECK(std::tie(b.pledge, b.title, b.status, b.raw_status, b.progress, b.due, b.scope, b.note) ==
+            std::tie(a.pledge, a.title, a.status, a.raw_status, a.progress, a.due, a.scope, a.note));
+      CHECK((b.field.empty() && b.department.empty() && b.bureau.empty()));
+    }
+    CHECK(completion_rate(counted, criteria::kmc()) == completion_rate(full, criteria::kmc()));
+    // Each option alone.
+    lean.keep_departments = true;
+    const snapshot no_field = read_one(example_dir + "2024-03-31.csv", lean);
+    CHECK(no_field.projects()[0].field.empty());
+    CHECK(no_field.projects()[0].department == full.projects()[0].department);
+    CHECK(no_field.projects()[0].bureau == full.projects()[0].bureau);
+    lean.keep_field = true;
+    lean.keep_departments = false;
+    const snapshot no_department = read_one(example_dir + "2024-03-31.csv", lean);
+    CHECK(no_department.projects()[0].field == full.projects()[0].field);
+    CHECK(no_department.projects()[0].department.empty());
+    // An org checks every department, so it keeps them: the same departments
+    // and bureaus as a full read with the org, and the same error for one
+    // the org does not know.
+    io::read_options with_org;
+    with_org.org = io::read_org_csv(example_dir + "org.csv");
+    io::read_options lean_with_org = with_org;
+    lean_with_org.keep_departments = false;
+    const snapshot a = read_one(example_dir + "2024-03-31.csv", with_org);
+    const snapshot b = read_one(example_dir + "2024-03-31.csv", lean_with_org);
+    for (std::size_t i = 0; i < a.size(); ++i)
+      CHECK(std::tie(b.projects()[i].department, b.projects()[i].bureau) ==
+            std::tie(a.projects()[i].department, a.projects()[i].bureau));
+    const std::string unknown = header + row_prefix + "1-1,f,p,사업,없는과,,완료\n";
+    CHECK(error_of(unknown, lean_with_org).find("department not in the org file") != std::string::npos);
+    CHECK(error_of(unknown, lean_with_org) == error_of(unknown, with_org));
+  }
+
   TEST_CASE("the org fills empty bureaus and maps renamed departments") {
     organization org;
     org.add("일자리창업지원과", "문화경제국");

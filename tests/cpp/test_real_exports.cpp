@@ -26,6 +26,21 @@ io::read_options given(std::string district = "○○군", std::string as_of = "
   return o;
 }
 
+/// A city's table: 2 sections, Ⅰ with 3 projects (2 완료, 1 정상추진;
+/// progress 100, 100, 40: mean 80), Ⅱ with 2 (1 완료, 1 정상추진; 100, 60:
+/// mean 80). The total row: 3 완료, 2 정상추진, 5 projects (건) in 2 fields,
+/// mean 80.
+const std::string city_table =
+    "구분,공약사항,완료,정상추진,부진,추진율\n"
+    "계,2개 분야 5건,3,2,-,80\n"
+    "Ⅰ. 활력 있는 경제도시,,2,1,-,80\n"
+    "1,청년 창업 지원,○,,,100\n"
+    "2,전통시장 살리기,○,,,100\n"
+    "3,일자리 박람회,,○,,40\n"
+    "Ⅱ. 따뜻한 복지도시,,1,1,-,80.0\n"
+    "1,어르신 일자리,○,,,100\n"
+    "2,장애인 복지관,,○,,60\n";
+
 snapshot read_one(const std::string& text, const io::read_options& options = given()) {
   auto all = io::read_csv_bytes(text, "t.csv", options);
   REQUIRE(all.size() == 1);
@@ -248,6 +263,33 @@ TEST_SUITE("real exports") {
     CHECK(mentions(of_severity(problems, io::severity::notice), "t.csv:4:1 (column '분야'): a subtotal row, not a project"));
   }
 
+  TEST_CASE("read without fields: no field is filled or counted, and no warning says one is missing") {
+    io::read_options lean = given();
+    lean.keep_field = false;
+    // The city's table: the fields come from its headings and its total row
+    // prints "2개 분야"; not read, they are neither kept nor checked.
+    const snapshot s = read_one(city_table, lean);
+    REQUIRE(s.size() == 5);
+    CHECK(s.at("1-3").field.empty());
+    CHECK(s.at("2-2").status == status::on_track);
+    CHECK(s.at("2-2").progress == fraction(60));
+    CHECK(of_severity(io::validate_csv_bytes(city_table, "t.csv", lean), io::severity::warning).empty());
+    // The total still counts its projects: 6 printed for 5 is a warning.
+    std::string wrong = city_table;
+    wrong.replace(wrong.find("2개 분야 5건"), std::string("2개 분야 5건").size(), "2개 분야 6건");
+    const auto warnings = of_severity(io::validate_csv_bytes(wrong, "t.csv", lean), io::severity::warning);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].message ==
+          "t.csv:2:2 (column '공약사항'): the row '계' prints 6 projects (건), but the file's rows are 5");
+    // A blank field that a full read warns about is no concern then.
+    const std::string blank =
+        "관리번호,분야,세부사업,추진상황\n"
+        "1-1,경제,가,완료\n"
+        "2-1,,나,완료\n";
+    CHECK(of_severity(io::validate_csv_bytes(blank, "t.csv", lean), io::severity::warning).empty());
+    CHECK(of_severity(io::validate_csv_bytes(blank, "t.csv", given()), io::severity::warning).size() == 1);
+  }
+
   TEST_CASE("a blank that cannot be filled stays blank, with a warning") {
     const std::string text =
         "관리번호,분야,세부사업,추진상황\n"
@@ -262,19 +304,7 @@ TEST_SUITE("real exports") {
   }
 
   TEST_CASE("a city's table: a total row, field headings with subtotals, numbering within sections") {
-    // 2 sections: Ⅰ has 3 projects (2 완료, 1 정상추진; progress 100, 100, 40:
-    // mean 80), Ⅱ has 2 (1 완료, 1 정상추진; 100, 60: mean 80). The total
-    // row: 3 완료, 2 정상추진, 5 projects (건) in 2 fields, mean 80.
-    const std::string text =
-        "구분,공약사항,완료,정상추진,부진,추진율\n"
-        "계,2개 분야 5건,3,2,-,80\n"
-        "Ⅰ. 활력 있는 경제도시,,2,1,-,80\n"
-        "1,청년 창업 지원,○,,,100\n"
-        "2,전통시장 살리기,○,,,100\n"
-        "3,일자리 박람회,,○,,40\n"
-        "Ⅱ. 따뜻한 복지도시,,1,1,-,80.0\n"
-        "1,어르신 일자리,○,,,100\n"
-        "2,장애인 복지관,,○,,60\n";
+    const std::string text = city_table;
     const snapshot s = read_one(text);
     REQUIRE(s.size() == 5);  // the total and the headings are no projects
     CHECK(s.at("1-3").title == "일자리 박람회");

@@ -54,6 +54,14 @@ struct read_options {
   /// error) and those texts are left empty: batch::evaluate_files reads so,
   /// 6% fewer instructions on the large benchmark corpus.
   bool keep_descriptions = true;
+  /// Keep each project's field (분야), and its department and bureau (주관부
+  /// 서, 실·국). Without them every row is checked the same and those texts
+  /// are left empty (with no notice about them: spaced names, fills): the
+  /// batch reads so when its groups need neither. With an org the
+  /// departments are kept whatever keep_departments says, since the org
+  /// checks every one.
+  bool keep_field = true;
+  bool keep_departments = true;
   /// Asked to stop (Ctrl-C): the reader looks every 65,536 rows and throws
   /// io::interrupted, so that one huge file does not hold a stop up for
   /// seconds. The batch functions pass theirs on.
