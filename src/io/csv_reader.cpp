@@ -183,7 +183,9 @@ total_kind total_of(std::string_view cell) {
 /// front of a cell that a spreadsheet would take for a formula. Into `out`,
 /// whose memory is reused: a batch reads millions of cells into the strings
 /// of recycled projects, and an allocation per cell was a sixth of its time.
-void read_text_cell(std::string_view cell, bool may_hold_jamo, std::string& out) {
+/// The cell's text as read_text_cell gives it, but for the composing: a view
+/// of the cell, trimmed and without the writer's apostrophe.
+std::string_view cell_text(std::string_view cell) noexcept {
   std::string_view t = text::trim(cell);
   // The writer puts one apostrophe before any text whose first character
   // after its own leading apostrophes is = + - @; take exactly that one off,
@@ -193,6 +195,11 @@ void read_text_cell(std::string_view cell, bool may_hold_jamo, std::string& out)
     const char c = t[apostrophes];
     if (c == '=' || c == '+' || c == '-' || c == '@') t.remove_prefix(1);
   }
+  return t;
+}
+
+void read_text_cell(std::string_view cell, bool may_hold_jamo, std::string& out) {
+  const std::string_view t = cell_text(cell);
   if (may_hold_jamo && text::has_conjoining_jamo(t)) out = text::compose_hangul(t);
   else out.assign(t);
 }
@@ -918,24 +925,29 @@ class reader {
           case column::bureau:
             if (keep_departments()) read_name(raw, line, i, p.bureau);
             break;
-          case column::status:
-            read_text_cell(raw, nfd_, p.raw_status);
+          case column::status: {
+            // The label as written is a description (keep_descriptions);
+            // the status read from it always counts.
+            std::string_view label = cell_text(raw);
+            if (nfd_ && text::has_conjoining_jamo(label)) label = composed_label_ = text::compose_hangul(label);
             // An empty label is missing data, never a status of its own.
-            if (p.raw_status.empty()) throw parse_error::unquoted({}, "empty status label");
-            if (const label_meaning m = meaning_of(p.raw_status); m.removed) {
+            if (label.empty()) throw parse_error::unquoted({}, "empty status label");
+            if (options_.keep_descriptions) p.raw_status.assign(label);
+            if (const label_meaning m = meaning_of(label); m.removed) {
               // Left the list by adjustment: scope, not status. The status
               // (폐기) is never counted, since the project is out of scope.
               p.scope = scope::removed;
               p.status = status::dropped;
-              note_once(noted_removals_, p.raw_status, at(line, i),
-                        "status '" + p.raw_status +
-                            "' read as removed from the list by adjustment (scope removed, out of every "
-                            "denominator), not as a status");
-              break;
+              if (problems_ != nullptr)
+                note_once(noted_removals_, std::string(label), at(line, i),
+                          "status '" + std::string(label) +
+                              "' read as removed from the list by adjustment (scope removed, out of every "
+                              "denominator), not as a status");
             } else {
               p.status = m.status;
             }
             break;
+          }
           case column::status_mark: {
             const std::string value = read_text_cell(raw, nfd_);
             if (is_unmark(value)) break;
@@ -947,7 +959,7 @@ class reader {
               throw parse_error("a second status marked (first: '" + header_[*marked_column].name + "')", value);
             marked_column = i;
             p.status = h.marked;
-            p.raw_status = h.name;
+            if (options_.keep_descriptions) p.raw_status = h.name;
             break;
           }
           case column::progress: p.progress = read_progress(text::trim(raw)); break;
@@ -1237,7 +1249,7 @@ class reader {
     bool removed = false;
   };
 
-  label_meaning meaning_of(const std::string& label) {
+  label_meaning meaning_of(std::string_view label) {
     for (const auto& [seen, m] : seen_labels_)
       if (seen == label) return m;
     label_meaning m;
@@ -1345,6 +1357,7 @@ class reader {
   cached<date> last_as_of_;
   // The labels seen so far: a file uses a handful, in any order.
   std::vector<std::pair<std::string, label_meaning>> seen_labels_;
+  std::string composed_label_;  // a status label composed from NFD
   std::string decoded_;         // the text, when it had to be decoded
   std::string_view text_;       // the UTF-8 text being read
   bool nfd_ = true;             // whether any conjoining jamo occur in it

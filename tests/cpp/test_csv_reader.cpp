@@ -299,8 +299,8 @@ TEST_SUITE("csv reader") {
   TEST_CASE("without descriptions, rows are checked as in a full read and only the texts that count are kept") {
     io::read_options lean;
     lean.keep_descriptions = false;
-    // The bundled example: every figure the same, the pledge names, titles and
-    // notes left empty.
+    // The bundled example: every figure the same, the pledge names, titles,
+    // notes and labels as written left empty (the statuses are read).
     const snapshot full = read_one(example_dir + "2024-03-31.csv");
     const snapshot counted = read_one(example_dir + "2024-03-31.csv", lean);
     REQUIRE(counted.size() == 49);
@@ -308,9 +308,9 @@ TEST_SUITE("csv reader") {
       const project& a = full.projects()[i];
       const project& b = counted.projects()[i];
       CHECK(b.id == a.id);
-      CHECK(std::tie(b.field, b.department, b.bureau, b.status, b.raw_status, b.progress, b.due, b.scope) ==
-            std::tie(a.field, a.department, a.bureau, a.status, a.raw_status, a.progress, a.due, a.scope));
-      CHECK((b.pledge.empty() && b.title.empty() && b.note.empty()));
+      CHECK(std::tie(b.field, b.department, b.bureau, b.status, b.progress, b.due, b.scope) ==
+            std::tie(a.field, a.department, a.bureau, a.status, a.progress, a.due, a.scope));
+      CHECK((b.pledge.empty() && b.title.empty() && b.note.empty() && b.raw_status.empty()));
     }
     CHECK(completion_rate(counted, criteria::kmc()) == completion_rate(full, criteria::kmc()));  // 33 of 49
     // Optional columns: the adjustment counts and stays; the note and extra columns go.
@@ -330,6 +330,29 @@ TEST_SUITE("csv reader") {
     CHECK(unknown_label.find("hand.csv:2:10 (column 'status'): unknown status label") == 0);
     CHECK(unknown_label == error_of(header + row_prefix + "1-1,f,p,사업,부서,국,진행완료\n"));
     CHECK(error_of(header + row_prefix + "1-1,f,p,'=,부서,국,완료\n", lean).empty());  // a title of "=" is one
+    // Labels as tables write them (NFD Hangul and spaced labels, one column
+    // per status with a mark, CP949): the same statuses and scopes without
+    // the labels kept; an empty label, a removal and an apostrophe as before.
+    for (const char* variant : {"nfd-crlf-spaced.csv", "marks.csv", "cp949-korean-headers.csv"}) {
+      CAPTURE(variant);
+      const snapshot whole = read_one(variants_dir + variant);
+      const snapshot bare = read_one(variants_dir + variant, lean);
+      REQUIRE(bare.size() == whole.size());
+      for (const project& p : whole) {
+        CHECK(bare.at(p.id).status == p.status);
+        CHECK(bare.at(p.id).scope == p.scope);
+        CHECK(bare.at(p.id).raw_status.empty());
+      }
+    }
+    CHECK(error_of(header + row_prefix + "1-1,f,p,사업,부서,국, \n", lean) ==
+          "hand.csv:2:10 (column 'status'): empty status label");
+    const snapshot removed = read_text(header + row_prefix + "1-1,f,p,사업,부서,국,삭 제\n", lean).at(0);
+    CHECK(removed.at("1-1").scope == scope::removed);
+    CHECK(removed.at("1-1").status == status::dropped);
+    // The writer's apostrophe comes off a label too: "'=완료" is the label "=완료", unknown either way.
+    const std::string apostrophe = header + row_prefix + "1-1,f,p,사업,부서,국,'=완료\n";
+    CHECK(error_of(apostrophe, lean).find("unknown status label") != std::string::npos);
+    CHECK(error_of(apostrophe, lean) == error_of(apostrophe));
   }
 
   TEST_CASE("without fields and departments, the rest reads the same; an org keeps departments") {
