@@ -355,7 +355,7 @@ TEST_SUITE("csv reader") {
     CHECK(error_of(apostrophe, lean) == error_of(apostrophe));
   }
 
-  TEST_CASE("without fields and departments, the rest reads the same; an org keeps departments") {
+  TEST_CASE("without fields and departments, the rest reads the same, and an org keeps departments") {
     io::read_options lean;
     lean.keep_field = false;
     lean.keep_departments = false;
