@@ -28,6 +28,22 @@ std::vector<snapshot> read_text(const std::string& text, const io::read_options&
   return io::read_csv_bytes(text, "hand.csv", options);
 }
 
+/// Reads the bundled example whole and with `lean`, checks that each of its
+/// 49 projects keeps its id and that the KMC rate is the same (33 of 49),
+/// and calls check(whole, lean) for each project.
+template <class Check>
+void read_example_both_ways(const io::read_options& lean, Check check) {
+  const snapshot whole = read_one(example_dir + "2024-03-31.csv");
+  const snapshot read = read_one(example_dir + "2024-03-31.csv", lean);
+  REQUIRE(read.size() == 49);
+  REQUIRE(whole.size() == 49);
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    CHECK(read.projects()[i].id == whole.projects()[i].id);
+    check(whole.projects()[i], read.projects()[i]);
+  }
+  CHECK(completion_rate(read, criteria::kmc()) == completion_rate(whole, criteria::kmc()));
+}
+
 // The error message of reading `text`, or "" if it read.
 std::string error_of(const std::string& text, const io::read_options& options = {}) {
   try {
@@ -301,18 +317,11 @@ TEST_SUITE("csv reader") {
     lean.keep_descriptions = false;
     // The bundled example: every figure the same, the pledge names, titles,
     // notes and labels as written left empty (the statuses are read).
-    const snapshot full = read_one(example_dir + "2024-03-31.csv");
-    const snapshot counted = read_one(example_dir + "2024-03-31.csv", lean);
-    REQUIRE(counted.size() == 49);
-    for (std::size_t i = 0; i < full.size(); ++i) {
-      const project& a = full.projects()[i];
-      const project& b = counted.projects()[i];
-      CHECK(b.id == a.id);
+    read_example_both_ways(lean, [](const project& a, const project& b) {
       CHECK(std::tie(b.field, b.department, b.bureau, b.status, b.progress, b.due, b.scope) ==
             std::tie(a.field, a.department, a.bureau, a.status, a.progress, a.due, a.scope));
       CHECK((b.pledge.empty() && b.title.empty() && b.note.empty() && b.raw_status.empty()));
-    }
-    CHECK(completion_rate(counted, criteria::kmc()) == completion_rate(full, criteria::kmc()));  // 33 of 49
+    });
     // Optional columns: the adjustment counts and stays; the note and extra columns go.
     const std::string optional =
         "district,term,as_of,id,project,status,note,adjustment,담당자\n" + row_prefix + "1-1,사업,정상추진,메모,사유,홍길동\n";
@@ -359,18 +368,12 @@ TEST_SUITE("csv reader") {
     io::read_options lean;
     lean.keep_field = false;
     lean.keep_departments = false;
-    const snapshot full = read_one(example_dir + "2024-03-31.csv");
-    const snapshot counted = read_one(example_dir + "2024-03-31.csv", lean);
-    REQUIRE(counted.size() == 49);
-    for (std::size_t i = 0; i < full.size(); ++i) {
-      const project& a = full.projects()[i];
-      const project& b = counted.projects()[i];
-      CHECK(b.id == a.id);
+    read_example_both_ways(lean, [](const project& a, const project& b) {
       CHECK(std::tie(b.pledge, b.title, b.status, b.raw_status, b.progress, b.due, b.scope, b.note) ==
             std::tie(a.pledge, a.title, a.status, a.raw_status, a.progress, a.due, a.scope, a.note));
       CHECK((b.field.empty() && b.department.empty() && b.bureau.empty()));
-    }
-    CHECK(completion_rate(counted, criteria::kmc()) == completion_rate(full, criteria::kmc()));
+    });
+    const snapshot full = read_one(example_dir + "2024-03-31.csv");
     // Each option alone.
     lean.keep_departments = true;
     const snapshot no_field = read_one(example_dir + "2024-03-31.csv", lean);
