@@ -43,6 +43,7 @@ struct utf8_char {
   std::uint8_t length = 0;  ///< 0: no character
 };
 static_assert(sizeof(utf8_char) == 4);
+constexpr utf8_char no_char{};
 
 /// Every two-byte CP949 character (lead 81..FE, trail 41..FE) in UTF-8, as
 /// the BMP code point glibc's iconv gives it; none where iconv refuses the
@@ -78,11 +79,10 @@ class cp949_table {
 
   /// The character of a lead and a trail byte (length 0 when they are none).
   [[nodiscard]] const utf8_char& at(unsigned char lead, unsigned char trail) const noexcept {
-    static constexpr utf8_char none{};
     // Unsigned differences: one comparison for each range.
     if (static_cast<unsigned>(lead - first_lead) > last_lead - first_lead ||
         static_cast<unsigned>(trail - first_trail) > last_trail - first_trail)
-      return none;
+      return no_char;
     return chars_[index(lead, trail)];
   }
 
@@ -121,8 +121,7 @@ cp949_result decode_cp949(std::string_view in) {
       ++i;
       continue;
     }
-    static constexpr utf8_char none{};
-    const utf8_char& c = i + 1 < n ? table.at(b, p[i + 1]) : none;
+    const utf8_char& c = i + 1 < n ? table.at(b, p[i + 1]) : no_char;
     if (c.length == 0) {
       // As iconv reported it: the pair when a lead byte has a byte after it.
       result.bad = i;

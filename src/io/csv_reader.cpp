@@ -179,12 +179,9 @@ total_kind total_of(std::string_view cell) {
   return std::find(totals.begin(), totals.end(), key) != totals.end() ? total_kind::total : total_kind::none;
 }
 
-/// A text cell: trimmed, NFC, and without the apostrophe the writer puts in
-/// front of a cell that a spreadsheet would take for a formula. Into `out`,
-/// whose memory is reused: a batch reads millions of cells into the strings
-/// of recycled projects, and an allocation per cell was a sixth of its time.
-/// The cell's text as read_text_cell gives it, but for the composing: a view
-/// of the cell, trimmed and without the writer's apostrophe.
+/// The text of a cell, as a view of it: trimmed, and without the apostrophe
+/// the writer puts in front of a cell that a spreadsheet would take for a
+/// formula (read_text_cell without the composing).
 std::string_view cell_text(std::string_view cell) noexcept {
   std::string_view t = text::trim(cell);
   // The writer puts one apostrophe before any text whose first character
@@ -198,6 +195,10 @@ std::string_view cell_text(std::string_view cell) noexcept {
   return t;
 }
 
+/// A text cell: trimmed, NFC, and without the writer's apostrophe
+/// (cell_text). Into `out`, whose memory is reused: a batch reads millions of
+/// cells into the strings of recycled projects, and an allocation per cell
+/// was a sixth of its time.
 void read_text_cell(std::string_view cell, bool may_hold_jamo, std::string& out) {
   const std::string_view t = cell_text(cell);
   if (may_hold_jamo && text::has_conjoining_jamo(t)) out = text::compose_hangul(t);

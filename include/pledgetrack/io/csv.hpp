@@ -53,8 +53,8 @@ struct read_options {
   /// label as written (raw_status: the label, or the marked column's name;
   /// the status itself is always kept). Without them the rows are checked
   /// as in a full read (an empty title is still an error) and those texts
-  /// are left empty: batch::evaluate_files reads so, 6% fewer instructions
-  /// on the large benchmark corpus.
+  /// are left empty: batch::evaluate_files reads so, about 8% fewer
+  /// instructions on the large benchmark corpus.
   bool keep_descriptions = true;
   /// Keep each project's field (분야), and its department and bureau (주관부
   /// 서, 실·국). Without them every row is checked the same and those texts
