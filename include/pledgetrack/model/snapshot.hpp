@@ -61,23 +61,11 @@ class snapshot {
   /// data_error naming the id and the value. When add throws, the snapshot
   /// is as it was, and so is `p`.
   void add(project&& p) {
-    index(p);
-    try {
-      projects_.push_back(std::move(p));
-    } catch (...) {
-      index_.forget_last_insert();
-      throw;
-    }
+    if (try_add(std::move(p)) != nullptr)  // p is as it was
+      throw data_error("duplicate project id '" + p.id.to_string() + "' in the snapshot of " + district_ +
+                       " as of " + format_date(as_of_));
   }
-  void add(const project& p) {
-    index(p);
-    try {
-      projects_.push_back(p);
-    } catch (...) {
-      index_.forget_last_insert();
-      throw;
-    }
-  }
+  void add(const project& p) { add(project(p)); }
   /// As add, but an id already there is no error: nothing is added, `p` is
   /// left as it was, and the project that has the id comes back (nullptr
   /// when `p` was added). For a reader that names the first one's line: one
@@ -157,14 +145,6 @@ class snapshot {
     if (p.progress && (*p.progress < fraction(0) || *p.progress > fraction(100)))
       throw data_error("progress of project '" + p.id.to_string() + "' must lie in 0..100, not " +
                        p.progress->to_string());
-  }
-
-  // Checks `p` and indexes its id at the position it is about to take.
-  void index(const project& p) {
-    check(p);
-    if (index_.insert(p.id, projects_.size(), id_at()))
-      throw data_error("duplicate project id '" + p.id.to_string() + "' in the snapshot of " + district_ +
-                       " as of " + format_date(as_of_));
   }
 
   // The index keeps positions; the ids stay in the projects.
